@@ -1,0 +1,35 @@
+# qizhi: the two commands are `make run` and `make test` (see README.md).
+.PHONY: setup build debug web run test bench clean
+
+setup:
+	@scripts/setup
+
+# build/qizhi: the release binary (what hospitals run).
+build: setup
+	cmake --preset release
+	cmake --build build/release -j$$(nproc)
+	cp build/release/qizhi build/qizhi
+
+debug: setup
+	cmake --preset debug
+	cmake --build build/debug -j$$(nproc)
+
+web: setup
+	cd web && npm run build
+
+# Builds, creates var/demo.db with the demo data if absent, serves on http://127.0.0.1:8080.
+run: build web
+	@mkdir -p var
+	@if [ ! -f var/demo.db ]; then build/qizhi demo --db sqlite:var/demo.db --key-file var/qizhi.key; \
+	  else echo "var/demo.db exists; demo logins: admin secretary member outreach leader auditor sysadmin secadmin audadmin (password: QIZHI_DEMO_PASSWORD or Qizhi@2026)"; fi
+	build/qizhi serve --db sqlite:var/demo.db --key-file var/qizhi.key --web-root web/dist --listen 127.0.0.1 --port 8080
+
+# Every unit, API (SQLite and PostgreSQL) and browser test.
+test:
+	@scripts/test
+
+bench: build
+	@bench/run
+
+clean:
+	rm -rf build web/dist

@@ -1,0 +1,16 @@
+#include "app/routes.hpp"
+
+#include "party/org/routes.hpp"
+#include "platform/audit/routes.hpp"
+#include "platform/auth/routes.hpp"
+
+namespace qizhi::app {
+
+void RegisterAllRoutes(platform::http::Router& router, platform::Services& services) {
+  platform::auth::RegisterSessionRoutes(router, services);
+  platform::auth::RegisterAdminRoutes(router, services);
+  platform::audit::RegisterRoutes(router, services);
+  party::org::RegisterRoutes(router, services);
+}
+
+}  // namespace qizhi::app

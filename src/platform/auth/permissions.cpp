@@ -1,0 +1,76 @@
+#include "platform/auth/permissions.hpp"
+
+namespace qizhi::platform::auth {
+
+const std::vector<PermissionInfo>& PermissionCatalogue() {
+  static const std::vector<PermissionInfo> kAll = {
+      {"system:user:list", "查看用户", "系统管理（系统管理员）"},
+      {"system:user:add", "新增用户", "系统管理（系统管理员）"},
+      {"system:user:edit", "编辑用户", "系统管理（系统管理员）"},
+      {"system:user:lock", "锁定/解锁用户", "系统管理（系统管理员）"},
+      {"system:user:reset-password", "重置用户密码", "系统管理（系统管理员）"},
+      {"system:user:pii", "查看用户完整手机号", "系统管理（系统管理员）"},
+      {"system:config:view", "查看系统配置", "系统管理（系统管理员）"},
+      {"security:role:list", "查看角色与权限", "安全管理（安全管理员）"},
+      {"security:role:edit", "编辑角色与权限", "安全管理（安全管理员）"},
+      {"security:user:assign", "为用户分配角色和管理范围", "安全管理（安全管理员）"},
+      {"security:policy:view", "查看安全策略", "安全管理（安全管理员）"},
+      {"security:policy:edit", "修改安全策略", "安全管理（安全管理员）"},
+      {"audit:log:list", "查看审计日志", "安全审计（审计管理员）"},
+      {"audit:log:verify", "校验审计日志完整性", "安全审计（审计管理员）"},
+      {"party:org:list", "查看组织架构", "党建工作"},
+      {kSubtreeRead, "只读查看下级医院全部数据", "上级党组织"},
+  };
+  return kAll;
+}
+
+bool IsKnownPermission(const std::string& code) {
+  for (const auto& p : PermissionCatalogue())
+    if (p.code == code) return true;
+  return false;
+}
+
+std::optional<std::string> AdminClassOf(const std::string& permission) {
+  for (const char* cls : {"system", "security", "audit"}) {
+    std::string prefix = std::string(cls) + ":";
+    if (permission.rfind(prefix, 0) == 0) return std::string(cls);
+  }
+  return std::nullopt;
+}
+
+Result<std::optional<std::string>> AdminClassOfSet(const std::set<std::string>& permissions) {
+  std::optional<std::string> found;
+  for (const auto& p : permissions) {
+    auto cls = AdminClassOf(p);
+    if (!cls) continue;
+    if (found && *found != *cls)
+      return Invalid("permissions", "系统管理员、安全管理员、审计管理员的权限不能放在同一角色中（三员分立）");
+    found = cls;
+  }
+  return found;
+}
+
+}  // namespace qizhi::platform::auth
+
+namespace qizhi::platform::auth {
+
+const std::vector<BuiltinRole>& BuiltinRoles() {
+  static const std::vector<BuiltinRole> kRoles = {
+      {"admin", "党办管理员", "党委办公室：组织架构、党员、计划与考核", {"party:org:list"}},
+      {"secretary", "支部书记", "支部书记/支委：本支部的会议、考勤、积分、志愿服务", {"party:org:list"}},
+      {"member", "党员", "查看本人积分、任务与学习", {}},
+      {"outreach", "帮扶队员", "帮扶队/家庭医生团队：走访、随访、签约", {}},
+      {"leader", "院领导", "驾驶舱与分片负责区域", {"party:org:list"}},
+      {"auditor", "上级/审计", "只读查看下级医院全部数据", {"party:org:list", kSubtreeRead}},
+      {"sysadmin", "系统管理员", "用户与系统配置（三员之一）",
+       {"system:user:list", "system:user:add", "system:user:edit", "system:user:lock", "system:user:reset-password",
+        "system:user:pii", "system:config:view"}},
+      {"secadmin", "安全管理员", "角色、权限与安全策略（三员之一）",
+       {"security:role:list", "security:role:edit", "security:user:assign", "security:policy:view",
+        "security:policy:edit"}},
+      {"audadmin", "审计管理员", "审计日志（三员之一）", {"audit:log:list", "audit:log:verify"}},
+  };
+  return kRoles;
+}
+
+}  // namespace qizhi::platform::auth

@@ -1,0 +1,16 @@
+// What every area's routes need from the platform, passed by reference at start-up.
+#pragma once
+#include "platform/core/config.hpp"
+#include "platform/db/database.hpp"
+#include "platform/pii/cipher.hpp"
+
+namespace qizhi::platform {
+
+struct Services {
+  db::Database& db;
+  const pii::Cipher& cipher;
+  const Config& config;
+  bool secure_cookies = false;
+};
+
+}  // namespace qizhi::platform

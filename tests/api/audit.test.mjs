@@ -1,0 +1,141 @@
+// The audit log records logins, writes, refusals and personal-data reads; the hash chain detects
+// an edited or a deleted row (through the API and through `qizhi verify-audit`).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useServer, DEMO_PASSWORD } from './lib/server.mjs';
+import { Client, loginAs, expectJson, expectProblem, expectStatus, show } from './lib/client.mjs';
+
+const srv = useServer();
+const s = {};
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+const TARGET = { username: 'audit.target', name: '审计对象', password: 'Str0ng#Pass1', phone: '13712345678' };
+const q = (v) => `'${String(v).replace(/'/g, "''")}'`;
+
+test('actions to be audited: logins good and bad, create, lock, read_pii, password change, a refused write, logout', async () => {
+  const admin = await loginAs(srv.url, 'admin', DEMO_PASSWORD);
+  expectProblem(await new Client(srv.url).login('admin', 'Wrong#Pass2026'), 401, 'password');
+  const sys = await loginAs(srv.url, 'sysadmin', DEMO_PASSWORD);
+  const u = expectJson(await sys.post('/api/v1/users', TARGET), 201);
+  s.targetId = u.id;
+  expectJson(await sys.post(`/api/v1/users/${u.id}/lock`), 200);
+  expectJson(await sys.get(`/api/v1/users/${u.id}/phone`), 200);
+  const member = await loginAs(srv.url, 'member', DEMO_PASSWORD);
+  expectStatus(await member.post('/api/v1/me/password', { old_password: DEMO_PASSWORD, new_password: 'Dangyuan#2026' }), 204);
+  expectProblem(await admin.post('/api/v1/users', { username: 'admin.made', name: '越权', password: 'Str0ng#Pass1' }), 403);
+  expectStatus(await admin.logout(), 204);
+  s.aud = await loginAs(srv.url, 'audadmin', DEMO_PASSWORD);
+});
+
+test('the audit list holds a row for each, with action, result and username', async () => {
+  const res = await s.aud.get('/api/v1/audit?size=200');
+  const list = expectJson(res, 200);
+  assert.ok(Array.isArray(list.items));
+  assert.equal(list.page, 1);
+  assert.equal(list.size, 200);
+  assert.ok(list.total >= 10, `total ${list.total}`);
+  const items = list.items;
+  for (const r of items) {
+    for (const k of ['id', 'seq', 'at', 'tenant_id', 'user_id', 'username', 'action', 'record_type', 'record_id', 'result', 'ip', 'before', 'after']) {
+      assert.ok(k in r, `item has ${k}: ${JSON.stringify(r)}`);
+    }
+    assert.match(r.at, ISO);
+    assert.ok(['ok', 'failed', 'denied', 'invalid'].includes(r.result), `result ${r.result}`);
+  }
+  const find = (what, pred) => {
+    const r = items.find(pred);
+    assert.ok(r, `audit row for ${what}: ${JSON.stringify(items.map((x) => [x.seq, x.username, x.action, x.result, x.record_id]))}`);
+    return r;
+  };
+  const loginOk = find('good login of admin', (r) => r.action === 'login' && r.username === 'admin' && r.result === 'ok');
+  assert.equal(loginOk.ip, '127.0.0.1');
+  find('failed login of admin', (r) => r.action === 'login' && r.username === 'admin' && r.result === 'failed');
+  const created = find('create of audit.target', (r) => r.action === 'create' && r.username === 'sysadmin' && r.result === 'ok' && String(r.record_id) === String(s.targetId));
+  assert.ok(JSON.stringify(created.after).includes('audit.target'), `after holds the new user: ${JSON.stringify(created)}`);
+  s.created = created;
+  find('lock of audit.target', (r) => r.action === 'lock' && r.username === 'sysadmin' && r.result === 'ok' && String(r.record_id) === String(s.targetId));
+  find('read_pii of audit.target', (r) => r.action === 'read_pii' && r.username === 'sysadmin' && r.result === 'ok' && String(r.record_id) === String(s.targetId));
+  find('change_password of member', (r) => r.action === 'change_password' && r.username === 'member' && r.result === 'ok');
+  find('refused write of admin', (r) => r.username === 'admin' && r.result === 'denied');
+  find('logout of admin', (r) => r.action === 'logout' && r.username === 'admin' && r.result === 'ok');
+  find('login of audadmin', (r) => r.action === 'login' && r.username === 'audadmin' && r.result === 'ok');
+  for (const secret of [DEMO_PASSWORD, 'Dangyuan#2026', 'Str0ng#Pass1', 'Wrong#Pass2026']) {
+    assert.ok(!res.text.includes(secret), `no password in the audit log (${secret})`);
+  }
+  // Newest first.
+  for (let i = 1; i < items.length; i++) {
+    assert.ok(Date.parse(items[i - 1].at) >= Date.parse(items[i].at), `newest first by time at ${i}`);
+    if (items[i - 1].tenant_id === items[i].tenant_id) assert.ok(Number(items[i - 1].seq) > Number(items[i].seq), `newest first by seq at ${i}`);
+  }
+});
+
+test('audit filters: action, user, record, time', async () => {
+  const logins = expectJson(await s.aud.get('/api/v1/audit?action=login&size=200'), 200);
+  assert.ok(logins.items.length >= 4);
+  assert.ok(logins.items.every((r) => r.action === 'login'), 'only logins');
+  const admin = expectJson(await s.aud.get('/api/v1/audit?user=admin&size=200'), 200);
+  assert.ok(admin.items.length >= 3);
+  assert.ok(admin.items.every((r) => r.username === 'admin'), 'only admin');
+  const rec = expectJson(await s.aud.get(`/api/v1/audit?record_type=${encodeURIComponent(s.created.record_type)}&record_id=${s.targetId}&size=200`), 200);
+  assert.ok(rec.items.length >= 3, 'create, lock, read_pii of the target');
+  assert.ok(rec.items.every((r) => String(r.record_id) === String(s.targetId) && r.record_type === s.created.record_type));
+  const future = expectJson(await s.aud.get('/api/v1/audit?from=2100-01-01T00:00:00Z'), 200);
+  assert.equal(future.total, 0);
+  assert.deepEqual(future.items, []);
+  const past = expectJson(await s.aud.get('/api/v1/audit?to=2000-01-01T00:00:00Z'), 200);
+  assert.equal(past.total, 0);
+  const both = expectJson(await s.aud.get('/api/v1/audit?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z&size=1'), 200);
+  assert.ok(both.total >= 10);
+  assert.equal(both.items.length, 1);
+});
+
+test('/audit/verify: ok on an untouched log', async () => {
+  const v = expectJson(await s.aud.get('/api/v1/audit/verify'), 200);
+  assert.equal(v.ok, true);
+  assert.equal(v.first_broken, null);
+  assert.ok(Number.isInteger(v.checked) && v.checked >= 10, `checked ${v.checked}`);
+  const cli = srv.qizhi(['verify-audit', '--db', srv.dbUrl]);
+  assert.equal(cli.status, 0, `verify-audit on a good log: ${cli.output}`);
+});
+
+test('an edited after_json is detected by /audit/verify and by qizhi verify-audit', async () => {
+  const { tenant_id: t, seq } = s.created;
+  const where = `tenant_id = ${q(t)} AND seq = ${Number(seq)}`;
+  s.original = srv.sql(`SELECT after_json FROM audit_log WHERE ${where}`);
+  assert.ok(s.original.includes('audit.target'), `row found in the table: ${s.original}`);
+  srv.sql(`UPDATE audit_log SET after_json = '{"username":"someone.else"}' WHERE ${where}`);
+  const v = expectJson(await s.aud.get('/api/v1/audit/verify'), 200);
+  assert.equal(v.ok, false);
+  assert.ok(v.first_broken, 'first_broken set');
+  assert.equal(Number(v.first_broken.seq), Number(seq));
+  assert.equal(String(v.first_broken.tenant_id), String(t));
+  assert.equal(typeof v.first_broken.reason, 'string');
+  assert.ok(v.first_broken.reason.length > 0);
+  const cli = srv.qizhi(['verify-audit', '--db', srv.dbUrl]);
+  assert.equal(cli.status, 1, `verify-audit exits 1: ${cli.output}`);
+  assert.match(cli.output, new RegExp(`\\b${Number(seq)}\\b`), `verify-audit names seq ${seq}: ${cli.output}`);
+});
+
+test('restoring the row makes the chain whole again', async () => {
+  const { tenant_id: t, seq } = s.created;
+  srv.sql(`UPDATE audit_log SET after_json = ${q(s.original)} WHERE tenant_id = ${q(t)} AND seq = ${Number(seq)}`);
+  const v = expectJson(await s.aud.get('/api/v1/audit/verify'), 200);
+  assert.equal(v.ok, true, JSON.stringify(v));
+  assert.equal(srv.qizhi(['verify-audit', '--db', srv.dbUrl]).status, 0);
+});
+
+test('a deleted row is detected', async () => {
+  const { tenant_id: t } = s.created;
+  const seqs = srv.rows(`SELECT seq FROM audit_log WHERE tenant_id = ${q(t)} ORDER BY seq`).map((r) => Number(r[0]));
+  assert.ok(seqs.length >= 5, `rows in the tenant: ${seqs}`);
+  const victim = seqs[Math.floor(seqs.length / 2)];
+  srv.sql(`DELETE FROM audit_log WHERE tenant_id = ${q(t)} AND seq = ${victim}`);
+  const v = expectJson(await s.aud.get('/api/v1/audit/verify'), 200);
+  assert.equal(v.ok, false);
+  assert.ok(v.first_broken, 'first_broken set');
+  assert.equal(String(v.first_broken.tenant_id), String(t));
+  const next = seqs[seqs.indexOf(victim) + 1];
+  assert.ok([victim, next].includes(Number(v.first_broken.seq)), `first_broken.seq ${v.first_broken.seq} is ${victim} (missing) or ${next} (after the gap)`);
+  const cli = srv.qizhi(['verify-audit', '--db', srv.dbUrl]);
+  assert.equal(cli.status, 1, `verify-audit exits 1: ${cli.output}`);
+  assert.match(cli.output, new RegExp(`\\b(${victim}|${next})\\b`), `verify-audit names the gap: ${cli.output}`);
+});

@@ -1,0 +1,51 @@
+// Lockout after 5 failures (per username, also unknown names); it ends after the lockout time.
+// The server runs with QIZHI_AUTH_LOCKOUT_SECONDS=3 so the test can see the end.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useServer, DEMO_PASSWORD, sleep } from './lib/server.mjs';
+import { Client, expectJson, expectProblem } from './lib/client.mjs';
+
+const LOCK_SECONDS = 3;
+const srv = useServer({ env: { QIZHI_AUTH_LOCKOUT_SECONDS: String(LOCK_SECONDS) } });
+const LOCKED = '账户已锁定，请 15 分钟后再试';
+
+test('5 wrong passwords lock the account: 403 field username, even with the right password', async () => {
+  const c = new Client(srv.url);
+  for (let i = 1; i <= 5; i++) {
+    expectProblem(await c.login('member', `Wrong#Pass${i}`), 401, 'password', '用户名或密码错误');
+  }
+  const right = await c.login('member', DEMO_PASSWORD);
+  expectProblem(right, 403, 'username', LOCKED);
+  assert.equal(c.jar.get('qz_session'), undefined, 'no session while locked');
+  expectProblem(await c.login('member', 'Wrong#Pass6'), 403, 'username', LOCKED);
+  expectProblem(await c.get('/api/v1/me'), 401);
+  // Another user is not affected.
+  expectJson(await new Client(srv.url).login('leader', DEMO_PASSWORD), 200);
+});
+
+test('after the lockout time the right password works again', async () => {
+  const c = new Client(srv.url);
+  expectProblem(await c.login('member', DEMO_PASSWORD), 403, 'username', LOCKED);
+  await sleep((LOCK_SECONDS + 1) * 1000);
+  const res = await c.login('member', DEMO_PASSWORD);
+  const b = expectJson(res, 200);
+  assert.equal(b.user.username, 'member');
+  expectJson(await c.get('/api/v1/me'), 200);
+});
+
+test('unknown usernames lock too, with the same 403 body', async () => {
+  const c = new Client(srv.url);
+  for (let i = 1; i <= 5; i++) {
+    expectProblem(await c.login('ghost_user', `Wrong#Pass${i}`), 401, 'password', '用户名或密码错误');
+  }
+  const locked = await c.login('ghost_user', 'Wrong#Pass6');
+  expectProblem(locked, 403, 'username', LOCKED);
+  // The body does not tell an unknown name from a real one.
+  const c2 = new Client(srv.url);
+  for (let i = 1; i <= 5; i++) expectProblem(await c2.login('outreach', `Wrong#Pass${i}`), 401, 'password');
+  const realLocked = await c2.login('outreach', DEMO_PASSWORD);
+  expectProblem(realLocked, 403, 'username', LOCKED);
+  assert.deepEqual(locked.body, realLocked.body, 'same lock body for unknown and real users');
+  await sleep((LOCK_SECONDS + 1) * 1000);
+  expectJson(await c2.login('outreach', DEMO_PASSWORD), 200);
+});

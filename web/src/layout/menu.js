@@ -1,0 +1,36 @@
+import { House, Setting, User, Lock, Key, Document, UserFilled } from '@element-plus/icons-vue'
+
+// The sidebar: leaves name a route (whose meta gives title and permission); groups hold leaves.
+export const menuTable = [
+  { route: 'dashboard', icon: House },
+  {
+    group: 'system',
+    title: '系统管理',
+    icon: Setting,
+    children: [
+      { route: 'user', icon: User },
+      { route: 'role', icon: Key },
+      { route: 'policy', icon: Lock },
+      { route: 'audit-log', icon: Document },
+    ],
+  },
+  { route: 'profile', icon: UserFilled },
+]
+
+/**
+ * The menu a user sees: leaves whose route permission `allowed(permi)` grants, each with its
+ * title and path from `routeOf(name)`; groups left empty disappear.
+ */
+export function buildMenu(table, routeOf, allowed) {
+  const items = []
+  for (const entry of table) {
+    if (entry.children) {
+      const children = buildMenu(entry.children, routeOf, allowed)
+      if (children.length) items.push({ ...entry, children })
+      continue
+    }
+    const route = routeOf(entry.route)
+    if (allowed(route.meta.permi)) items.push({ ...entry, title: route.meta.title, path: route.path })
+  }
+  return items
+}

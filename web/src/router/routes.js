@@ -1,0 +1,72 @@
+import Layout from '@/layout/index.vue'
+
+// meta.title names the page; meta.permi is the permission the page needs (any one of a list).
+export const routes = [
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('@/views/login/index.vue'),
+    meta: { title: '登录', public: true },
+  },
+  {
+    path: '/password',
+    name: 'password',
+    component: () => import('@/views/system/password/index.vue'),
+    meta: { title: '修改密码' },
+  },
+  {
+    path: '/totp-enrol',
+    name: 'totp-enrol',
+    component: () => import('@/views/system/totp/index.vue'),
+    meta: { title: '启用动态口令' },
+  },
+  {
+    path: '/',
+    component: Layout,
+    redirect: '/index',
+    children: [
+      {
+        path: 'index',
+        name: 'dashboard',
+        component: () => import('@/views/dashboard/index.vue'),
+        meta: { title: '首页' },
+      },
+      {
+        path: 'system/user',
+        name: 'user',
+        component: () => import('@/views/system/user/index.vue'),
+        meta: { title: '用户管理', permi: 'system:user:list' },
+      },
+      {
+        path: 'system/role',
+        name: 'role',
+        component: () => import('@/views/system/role/index.vue'),
+        meta: { title: '角色权限', permi: 'security:role:list' },
+      },
+      {
+        path: 'system/policy',
+        name: 'policy',
+        component: () => import('@/views/system/policy/index.vue'),
+        meta: { title: '安全策略', permi: 'security:policy:view' },
+      },
+      {
+        path: 'audit/log',
+        name: 'audit-log',
+        component: () => import('@/views/audit/log/index.vue'),
+        meta: { title: '审计日志', permi: 'audit:log:list' },
+      },
+      {
+        path: 'profile',
+        name: 'profile',
+        component: () => import('@/views/profile/index.vue'),
+        meta: { title: '个人中心' },
+      },
+      {
+        path: ':pathMatch(.*)*',
+        name: 'not-found',
+        component: () => import('@/views/error/404.vue'),
+        meta: { title: '页面不存在' },
+      },
+    ],
+  },
+]

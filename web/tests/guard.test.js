@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest'
+import { resolveNavigation } from '@/router/guard'
+import { hasAnyPermi } from '@/utils/permission'
+
+function store(me) {
+  const s = {
+    loaded: false,
+    passwordExpired: false,
+    totpEnrolRequired: false,
+    permissions: [],
+    hasPermi: (p) => hasAnyPermi(s.permissions, p),
+    async fetchMe() {
+      if (!me) throw Object.assign(new Error('未登录'), { status: 401 })
+      Object.assign(s, me, { loaded: true })
+    },
+  }
+  return s
+}
+
+const route = (name, fullPath, meta = {}) => ({ name, fullPath, path: fullPath.split('?')[0], meta })
+const userPage = route('user', '/system/user', { permi: 'system:user:list' })
+
+describe('resolveNavigation', () => {
+  it('lets anyone see the login page', async () => {
+    expect(await resolveNavigation(route('login', '/login', { public: true }), store(null))).toBe(true)
+  })
+
+  it('sends a stranger to login, remembering the target', async () => {
+    expect(await resolveNavigation(userPage, store(null))).toEqual({ name: 'login', query: { redirect: '/system/user' } })
+  })
+
+  it('no redirect query for the home page', async () => {
+    expect(await resolveNavigation(route('dashboard', '/index'), store(null))).toEqual({ name: 'login', query: {} })
+  })
+
+  it('holds an expired password on the password page', async () => {
+    const s = store({ passwordExpired: true, permissions: ['system:user:list'] })
+    expect(await resolveNavigation(userPage, s)).toEqual({ name: 'password' })
+    expect(await resolveNavigation(route('password', '/password'), s)).toBe(true)
+  })
+
+  it('holds a due TOTP enrolment on the enrol page', async () => {
+    const s = store({ totpEnrolRequired: true })
+    expect(await resolveNavigation(route('dashboard', '/index'), s)).toEqual({ name: 'totp-enrol' })
+    expect(await resolveNavigation(route('totp-enrol', '/totp-enrol'), s)).toBe(true)
+  })
+
+  it('the password comes before the TOTP enrolment', async () => {
+    const s = store({ passwordExpired: true, totpEnrolRequired: true })
+    expect(await resolveNavigation(route('totp-enrol', '/totp-enrol'), s)).toEqual({ name: 'password' })
+  })
+
+  it('a page without its permission shows not found', async () => {
+    expect(await resolveNavigation(userPage, store({ permissions: ['audit:log:list'] }))).toEqual({
+      name: 'not-found',
+      params: { pathMatch: ['system', 'user'] },
+    })
+  })
+
+  it('a page with its permission opens, asking the server only once', async () => {
+    const s = store({ permissions: ['system:user:list'] })
+    expect(await resolveNavigation(userPage, s)).toBe(true)
+    s.fetchMe = () => {
+      throw new Error('asked again')
+    }
+    expect(await resolveNavigation(route('dashboard', '/index'), s)).toBe(true)
+  })
+})
