@@ -41,6 +41,7 @@ test('sysadmin: 403 on roles, permissions, policy, role assignment and audit', a
   expectProblem(await s.sys.put(`/api/v1/users/${s.userId}/roles`, { roles: [], scopes: [] }), 403);
   expectProblem(await s.sys.get('/api/v1/audit'), 403);
   expectProblem(await s.sys.get('/api/v1/audit/verify'), 403);
+  expectProblem(await s.sys.get('/api/v1/org/units'), 403);
 });
 
 test('secadmin edits roles and policy and assigns roles', async () => {
@@ -98,8 +99,16 @@ test('secadmin edits roles and policy and assigns roles', async () => {
   assert.equal(expectJson(await s.sec.get('/api/v1/policy'), 200).password_min_length, 10);
   expectJson(await s.sec.put('/api/v1/policy', { ...policy }), 200);
 
-  const assigned = expectJson(await s.sec.put(`/api/v1/users/${s.userId}/roles`, { roles: [s.roles.secretary.id], scopes: [] }), 200);
+  // Security roles may list org units to pick scopes.
+  const units = expectJson(await s.sec.get('/api/v1/org/units'), 200);
+  assert.ok(units.items.length > 0, 'secadmin sees the org units');
+  const unit = units.items[0];
+  const assigned = expectJson(await s.sec.put(`/api/v1/users/${s.userId}/roles`, { roles: [s.roles.secretary.id], scopes: [unit.id] }), 200);
   assert.deepEqual(assigned.roles, ['secretary']);
+  assert.deepEqual(assigned.scopes, [{ id: unit.id, name: unit.name }]);
+  const listed = expectJson(await s.sys.get('/api/v1/users?q=sep.user'), 200).items.find((u) => u.username === 'sep.user');
+  assert.deepEqual(listed.roles, ['secretary']);
+  assert.deepEqual(listed.scopes, [{ id: unit.id, name: unit.name }]);
   const me = expectJson(await (await loginAs(srv.url, 'sep.user', 'Str0ng#Pass1')).get('/api/v1/me'), 200);
   assert.deepEqual(me.roles.map((r) => r.code), ['secretary']);
 });
@@ -130,6 +139,7 @@ test('audadmin: 403 on users, roles, policy', async () => {
   expectProblem(await s.aud.patch(`/api/v1/roles/${s.roles.member.id}`, { name: '党员', description: '', permissions: [], require_totp: false }), 403);
   expectProblem(await s.aud.get('/api/v1/policy'), 403);
   expectProblem(await s.aud.put(`/api/v1/users/${s.userId}/roles`, { roles: [], scopes: [] }), 403);
+  expectProblem(await s.aud.get('/api/v1/org/units'), 403);
 });
 
 test('two administrator classes on one user → 409 field roles', async () => {
@@ -139,6 +149,12 @@ test('two administrator classes on one user → 409 field roles', async () => {
   expectProblem(await s.sec.put(`/api/v1/users/${s.userId}/roles`, { roles: [r.secadmin.id, r.audadmin.id], scopes: [] }), 409, 'roles');
   const me = expectJson(await (await loginAs(srv.url, 'sep.user', 'Str0ng#Pass1')).get('/api/v1/me'), 200);
   assert.deepEqual(me.roles.map((x) => x.code), ['secretary'], 'roles unchanged after the refusal');
+});
+
+test('unknown role id → 404; unknown user id for role assignment → 404', async () => {
+  const r = s.roles.member;
+  expectProblem(await s.sec.patch('/api/v1/roles/987654', { name: r.name, description: '', permissions: [], require_totp: false }), 404);
+  expectProblem(await s.sec.put('/api/v1/users/987654/roles', { roles: [r.id], scopes: [] }), 404);
 });
 
 test('a role mixing two administrator classes → 400 field permissions', async () => {

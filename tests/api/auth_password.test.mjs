@@ -20,7 +20,7 @@ const policyCases = [
   ['too short (7 characters, 4 classes)', 'Ab1#xyz'],
   ['too few classes (lower + digit only)', 'abcdefgh1234'],
   ['too few classes (upper + lower only)', 'AbcdefghIjkl'],
-  ['a common password', 'P@ssw0rd'],
+  ['a common password (password1 of the top-1000 list)', 'Password1'],
   ['contains the username', 'Xmember#2026'],
   ['the current password again', DEMO_PASSWORD],
 ];
@@ -29,6 +29,10 @@ for (const [what, pw] of policyCases) {
   test(`new password refused: ${what} → 400 field new_password in Chinese`, async () => {
     const c = await loginAs(srv.url, 'member', DEMO_PASSWORD);
     const res = await c.post('/api/v1/me/password', { old_password: DEMO_PASSWORD, new_password: pw });
+    if (res.status === 204 && pw !== DEMO_PASSWORD) {
+      // Accepted by mistake: put the demo password back so the next cases still test something.
+      await c.post('/api/v1/me/password', { old_password: pw, new_password: DEMO_PASSWORD });
+    }
     expectProblem(res, 400, 'new_password');
     assert.ok(!res.body.errors.some((e) => e.field === 'old_password'), `old password was right: ${show(res)}`);
     expectJson(await new Client(srv.url).login('member', DEMO_PASSWORD), 200);
@@ -56,7 +60,9 @@ test('validation of the reset password itself (policy) → 400 field password', 
   expectJson(await new Client(srv.url).login('secretary', DEMO_PASSWORD), 200);
 });
 
-test('sysadmin resets a password → password_expired; only /me, /me/password, logout allowed', async () => {
+const expired = {};
+
+test('sysadmin resets a password → the login says password_expired; /me works', async () => {
   // Before: secretary may list org units.
   const before = await loginAs(srv.url, 'secretary', DEMO_PASSWORD);
   expectJson(await before.get('/api/v1/org/units'), 200);
@@ -65,18 +71,26 @@ test('sysadmin resets a password → password_expired; only /me, /me/password, l
   const users = expectJson(await sys.get('/api/v1/users?q=secretary&size=200'), 200);
   const target = users.items.find((u) => u.username === 'secretary');
   assert.ok(target, 'secretary listed');
-  const reset = await sys.post(`/api/v1/users/${target.id}/password`, { password: 'Reset#Pass2026' });
-  expectStatus(reset, 204);
+  expectStatus(await sys.post(`/api/v1/users/${target.id}/password`, { password: 'Reset#Pass2026' }), 204);
 
   const c = new Client(srv.url);
-  const login = await c.login('secretary', 'Reset#Pass2026');
-  const b = expectJson(login, 200);
+  const b = expectJson(await c.login('secretary', 'Reset#Pass2026'), 200);
   assert.equal(b.password_expired, true);
+  expired.c = c;
   const me = expectJson(await c.get('/api/v1/me'), 200);
   assert.equal(me.password_expired, true);
-  expectProblem(await c.get('/api/v1/org/units'), 403, 'password');
-  expectProblem(await c.post('/api/v1/me/totp/setup'), 403, 'password');
+});
 
+test('password expired: other routes → 403 field password (org units)', async () => {
+  expectProblem(await expired.c.get('/api/v1/org/units'), 403, 'password');
+});
+
+test('password expired: /me/totp/* is not among the allowed routes → 403 field password', async () => {
+  expectProblem(await expired.c.post('/api/v1/me/totp/setup'), 403, 'password');
+});
+
+test('password expired: changing it through /me/password lifts the restriction', async () => {
+  const c = expired.c;
   const change = await c.post('/api/v1/me/password', { old_password: 'Reset#Pass2026', new_password: 'Zhibu#Shuji2026' });
   expectStatus(change, 204);
   expectJson(await c.get('/api/v1/org/units'), 200);

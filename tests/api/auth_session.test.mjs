@@ -1,7 +1,7 @@
 // Idle timeout: the server runs with QIZHI_AUTH_IDLE_TIMEOUT_SECONDS=2.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServer, DEMO_PASSWORD, sleep } from './lib/server.mjs';
+import { useServer, startServer, DEMO_PASSWORD, sleep } from './lib/server.mjs';
 import { Client, loginAs, expectJson, expectProblem } from './lib/client.mjs';
 
 const srv = useServer({ env: { QIZHI_AUTH_IDLE_TIMEOUT_SECONDS: '2' } });
@@ -35,4 +35,23 @@ test('after an idle timeout a new login works', async () => {
   const again = await c.login('member', DEMO_PASSWORD);
   expectJson(again, 200);
   expectJson(await c.get('/api/v1/me'), 200);
+});
+
+test('absolute timeout (QIZHI_AUTH_ABSOLUTE_TIMEOUT_SECONDS=4): an active session still ends', { timeout: 150000 }, async () => {
+  const abs = await startServer({ env: { QIZHI_AUTH_ABSOLUTE_TIMEOUT_SECONDS: '4' } });
+  let ok = false;
+  try {
+    const c = await loginAs(abs.url, 'admin', DEMO_PASSWORD);
+    const start = Date.now();
+    expectJson(await c.get('/api/v1/me'), 200);
+    await sleep(1500);
+    expectJson(await c.get('/api/v1/me'), 200);
+    await sleep(1500);
+    expectJson(await c.get('/api/v1/me'), 200);
+    while (Date.now() - start < 5500) await sleep(250);
+    expectProblem(await c.get('/api/v1/me'), 401);
+    ok = true;
+  } finally {
+    await abs.stop({ printLog: !ok });
+  }
 });

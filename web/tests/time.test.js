@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatTime, toApiTime } from '@/utils/time'
+import { beijingNow, formatTime, toApiTime } from '@/utils/time'
 
 describe('formatTime', () => {
   it('shows UTC in Beijing time', () => {
@@ -23,5 +23,13 @@ describe('toApiTime', () => {
   })
   it('nothing for no date', () => {
     expect(toApiTime(null)).toBeUndefined()
+  })
+})
+
+describe('beijingNow', () => {
+  it('is eight hours ahead of UTC', () => {
+    const now = beijingNow()
+    expect(now.utcOffset()).toBe(480)
+    expect(Math.abs(now.valueOf() - Date.now())).toBeLessThan(5_000)
   })
 })

@@ -167,7 +167,8 @@ void RegisterAdminRoutes(http::Router& router, Services& s) {
   // ---- users: the system administrator ----
   router.Add({.method = "GET",
               .pattern = "/api/v1/users",
-              .permission = "system:user:list",
+              // The security administrator needs the list to assign roles; it sees masked data only.
+              .permission = "system:user:list|security:user:assign",
               .handler = [&s](Request& req) -> Response {
                 auto p = http::ParseListParams(req, {"username", "name", "created_at", "last_login_at"}, "username");
                 UserListFilter f{p.q, p.Offset(), p.size, p.sort_field, p.sort_desc};

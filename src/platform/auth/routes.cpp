@@ -23,6 +23,14 @@ std::string StrField(const nlohmann::json& j, const char* name) {
   return it->get<std::string>();
 }
 
+// Everyone changing a password needs to see the rules it must meet.
+nlohmann::json PasswordPolicyOf(Services& s, int64_t tenant_id) {
+  auto p = s.db.Read([&](soci::session& sql) { return LoadPolicy(sql, tenant_id); });
+  return {{"min_length", p.password.min_length},
+          {"min_classes", p.password.min_classes},
+          {"max_age_days", p.password.max_age_days}};
+}
+
 nlohmann::json MeBody(Services& s, const http::Principal& who) {
   nlohmann::json roles = nlohmann::json::array();
   for (const auto& r : who.roles) roles.push_back({{"code", r.code}, {"name", r.name}});
@@ -47,7 +55,8 @@ nlohmann::json MeBody(Services& s, const http::Principal& who) {
           {"csrf_token", who.csrf_token},
           {"password_expired", who.password_expired},
           {"totp_enabled", who.totp_enabled},
-          {"totp_enrol_required", who.totp_enrol_required}};
+          {"totp_enrol_required", who.totp_enrol_required},
+          {"password_policy", PasswordPolicyOf(s, who.tenant_id)}};
 }
 
 }  // namespace
@@ -97,7 +106,8 @@ void RegisterSessionRoutes(http::Router& router, Services& s) {
   router.Add({.method = "POST",
               .pattern = "/api/v1/auth/logout",
               .access = http::Access::kLoggedIn,
-              .allow_restricted = true,
+              .allow_when_password_expired = true,
+              .allow_when_totp_pending = true,
               .audit_action = "logout",
               .record_type = "session",
               .handler = [&s](Request& req) -> Response {
@@ -116,13 +126,14 @@ void RegisterSessionRoutes(http::Router& router, Services& s) {
   router.Add({.method = "GET",
               .pattern = "/api/v1/me",
               .access = http::Access::kLoggedIn,
-              .allow_restricted = true,
+              .allow_when_password_expired = true,
+              .allow_when_totp_pending = true,
               .handler = [&s](Request& req) -> Response { return JsonResponse(200, MeBody(s, req.who())); }});
 
   router.Add({.method = "POST",
               .pattern = "/api/v1/me/password",
               .access = http::Access::kLoggedIn,
-              .allow_restricted = true,
+              .allow_when_password_expired = true,
               .audit_action = "change_password",
               .record_type = "user",
               .handler = [&s](Request& req) -> Response {
@@ -154,7 +165,7 @@ void RegisterSessionRoutes(http::Router& router, Services& s) {
   router.Add({.method = "POST",
               .pattern = "/api/v1/me/totp/setup",
               .access = http::Access::kLoggedIn,
-              .allow_restricted = true,
+              .allow_when_totp_pending = true,
               .audit_action = "totp_enrol",
               .record_type = "user",
               .handler = [&s](Request& req) -> Response {
@@ -175,7 +186,7 @@ void RegisterSessionRoutes(http::Router& router, Services& s) {
   router.Add({.method = "POST",
               .pattern = "/api/v1/me/totp/confirm",
               .access = http::Access::kLoggedIn,
-              .allow_restricted = true,
+              .allow_when_totp_pending = true,
               .audit_action = "totp_enrol",
               .record_type = "user",
               .handler = [&s](Request& req) -> Response {

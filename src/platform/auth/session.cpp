@@ -106,7 +106,7 @@ LoginOutcome Login(Services& services, const LoginInput& in) {
       return refuse(401, BadCredentials(), "failed", user ? "bad_password" : "unknown_user");
     }
     if (user->locked_by_admin)
-      return refuse(403, Error{ErrorCode::kForbidden, "账户已被管理员锁定，请联系系统管理员", "username"}, "denied",
+      return refuse(403, Error{ErrorCode::kForbidden, "账户已被管理员锁定", "username"}, "denied",
                     "locked_by_admin");
 
     RecordAttempt(sql, tenant, in.username, true, in.ip);

@@ -10,6 +10,61 @@
 
 namespace qizhi::platform::db {
 
+namespace {
+// SOCI 4.0 mangles URI connection strings, so postgresql://user:pw@host:port/db?k=v becomes
+// libpq's keyword form "host=… port=… dbname=… user=… password=… k=v".
+std::string PostgresKeywords(const std::string& url) {
+  std::string rest = url.substr(url.find("://") + 3);
+  std::string params;
+  if (auto q = rest.find('?'); q != std::string::npos) {
+    params = rest.substr(q + 1);
+    rest = rest.substr(0, q);
+  }
+  std::string dbname;
+  if (auto slash = rest.find('/'); slash != std::string::npos) {
+    dbname = rest.substr(slash + 1);
+    rest = rest.substr(0, slash);
+  }
+  std::string user, password, hostport = rest;
+  if (auto at = rest.rfind('@'); at != std::string::npos) {
+    std::string cred = rest.substr(0, at);
+    hostport = rest.substr(at + 1);
+    auto colon = cred.find(':');
+    user = cred.substr(0, colon);
+    if (colon != std::string::npos) password = cred.substr(colon + 1);
+  }
+  std::string host = hostport, port;
+  if (auto colon = hostport.rfind(':'); colon != std::string::npos && hostport.find(']') == std::string::npos) {
+    host = hostport.substr(0, colon);
+    port = hostport.substr(colon + 1);
+  }
+  std::string out;
+  auto add = [&out](const char* key, const std::string& v) {
+    if (v.empty()) return;
+    std::string quoted;
+    for (char c : v) {
+      if (c == '\\' || c == '\'') quoted += '\\';
+      quoted += c;
+    }
+    out += std::string(out.empty() ? "" : " ") + key + "='" + quoted + "'";
+  };
+  add("host", host);
+  add("port", port);
+  add("dbname", dbname);
+  add("user", user);
+  add("password", password);
+  size_t start = 0;
+  while (start < params.size()) {
+    size_t amp = params.find('&', start);
+    if (amp == std::string::npos) amp = params.size();
+    std::string kv = params.substr(start, amp - start);
+    if (auto eq = kv.find('='); eq != std::string::npos) add(kv.substr(0, eq).c_str(), kv.substr(eq + 1));
+    start = amp + 1;
+  }
+  return out;
+}
+}  // namespace
+
 Result<std::unique_ptr<Database>> Database::Open(const std::string& url, size_t pool_size) {
   Dialect dialect;
   std::string connect;
@@ -24,7 +79,7 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& url, size_t 
     connect = "db=\"" + path + "\" timeout=30";
   } else if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
     dialect = Dialect::kPostgres;
-    connect = url;
+    connect = PostgresKeywords(url);
   } else {
     return Invalid("db", "数据库地址应为 sqlite:路径 或 postgresql://…");
   }

@@ -23,8 +23,10 @@ struct Route {
   std::string pattern;  // "/api/v1/users/{id}/lock"
   Access access = Access::kPermission;
   std::string permission;
-  // Callable while the session is restricted (expired password, TOTP enrolment pending).
-  bool allow_restricted = false;
+  // Callable while the session is restricted: an expired password must be changed first, a
+  // required second factor enrolled first; only the routes that do that (and me, logout) are open.
+  bool allow_when_password_expired = false;
+  bool allow_when_totp_pending = false;
   // For refused writes, which the server audits: what the write would have been.
   std::string audit_action;
   std::string record_type;

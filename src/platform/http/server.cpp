@@ -114,9 +114,9 @@ Response Server::DispatchRoute(Request& req, const Route& route) {
       if (!req.principal)
         return Problem({Error{ErrorCode::kUnauthorized, "请先登录", ""}});
       const Principal& who = *req.principal;
-      if (!route.allow_restricted && who.password_expired)
+      if (who.password_expired && !route.allow_when_password_expired)
         return Problem({Error{ErrorCode::kForbidden, "密码已过期，请先修改密码", "password"}});
-      if (!route.allow_restricted && who.totp_enrol_required)
+      if (who.totp_enrol_required && !route.allow_when_totp_pending)
         return Problem({Error{ErrorCode::kForbidden, "请先绑定动态口令", "totp"}});
     }
     if (IsWrite(req.method)) {
@@ -173,8 +173,12 @@ int Server::Run() {
         std::string fwd = req.Header("x-forwarded-for");
         if (!fwd.empty()) req.ip = fwd.substr(0, fwd.find(','));
       }
-      auto query = restinio::try_parse_query<restinio::parse_query_traits::x_www_form_urlencoded>(
-          handle->header().query());
+      // Form encoding ('+' is a space, as URLSearchParams writes it), but lenient about the
+      // characters RFC 3986 allows unencoded in a query, such as ':' in "2026-11-24T08:00:00Z".
+      std::string raw_query(handle->header().query());
+      for (size_t pos = raw_query.find('+'); pos != std::string::npos; pos = raw_query.find('+', pos))
+        raw_query.replace(pos, 1, "%20");
+      auto query = restinio::try_parse_query<restinio::parse_query_traits::relaxed>(raw_query);
       Response resp;
       if (!query) {
         resp = Problem({Invalid("query", "查询参数格式错误")});

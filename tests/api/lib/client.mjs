@@ -123,7 +123,7 @@ export function expectStatus(res, status) {
 
 export function expectJson(res, status) {
   expectStatus(res, status);
-  assert.match(res.contentType, /^application\/json\b/i, `content type: ${show(res)}`);
+  assert.match(res.contentType, /^application\/json;\s*charset=utf-8$/i, `content type application/json; charset=utf-8: ${show(res)}`);
   assert.equal(typeof res.body, 'object', `JSON body: ${show(res)}`);
   return res.body;
 }
@@ -139,7 +139,9 @@ export function expectProblem(res, status, field, message) {
   assert.equal(typeof b, 'object', `problem body: ${show(res)}`);
   assert.equal(b.status, status, `problem status member: ${show(res)}`);
   assert.equal(typeof b.title, 'string', `problem title: ${show(res)}`);
-  assert.equal(typeof b.type, 'string', `problem type: ${show(res)}`);
+  assert.equal(b.type, 'about:blank', `problem type: ${show(res)}`);
+  assert.ok(hasChinese(b.title), `problem title in Chinese: ${show(res)}`);
+  if (status === 400) assert.equal(b.title, '输入有误', `400 title: ${show(res)}`);
   assert.ok(Array.isArray(b.errors), `problem errors[] always present: ${show(res)}`);
   if (field === undefined) return b;
   const e = b.errors.find((x) => x && x.field === field);

@@ -16,7 +16,6 @@ export const useUserStore = defineStore('user', {
     totpEnrolRequired: false,
   }),
   getters: {
-    loggedIn: (state) => state.loaded && state.user !== null,
     hasPermi: (state) => {
       const owned = new Set(state.permissions)
       return (required) => hasAnyPermi(owned, required)

@@ -18,3 +18,8 @@ export function formatTime(iso) {
 export function toApiTime(date) {
   return date ? dayjs(date).utc().format('YYYY-MM-DDTHH:mm:ss[Z]') : undefined
 }
+
+/** The current moment on the Beijing clock (greetings, "today"). */
+export function beijingNow() {
+  return dayjs().tz(zone)
+}
