@@ -97,7 +97,11 @@ test('secadmin edits roles and policy and assigns roles', async () => {
   const put = expectJson(await s.sec.put('/api/v1/policy', { ...policy, password_min_length: 10 }), 200);
   assert.equal(put.password_min_length, 10);
   assert.equal(expectJson(await s.sec.get('/api/v1/policy'), 200).password_min_length, 10);
+  // The policy drives validation: 9 characters are now too short, 10 are enough.
+  expectProblem(await s.sys.post('/api/v1/users', { username: 'policy.user', name: '策略', password: 'Abcde#123' }), 400, 'password');
+  expectJson(await s.sys.post('/api/v1/users', { username: 'policy.user', name: '策略', password: 'Abcde#1234' }), 201);
   expectJson(await s.sec.put('/api/v1/policy', { ...policy }), 200);
+  expectJson(await s.sys.post('/api/v1/users', { username: 'policy.user2', name: '策略', password: 'Abcde#12' }), 201);
 
   // Security roles may list org units to pick scopes.
   const units = expectJson(await s.sec.get('/api/v1/org/units'), 200);
@@ -120,6 +124,10 @@ test('secadmin: 403 on adding users and on the audit log', async () => {
   expectProblem(await s.sec.get(`/api/v1/users/${s.userId}/phone`), 403);
   expectProblem(await s.sec.get('/api/v1/audit'), 403);
   expectProblem(await s.sec.get('/api/v1/audit/verify'), 403);
+  // It may list users to grant roles, but sees their phones masked only.
+  const list = expectJson(await s.sec.get('/api/v1/users'), 200);
+  assert.ok(list.items.length > 0);
+  for (const u of list.items) assert.ok(!u.phone || /^\d{3}\*{4}\d{4}$/.test(u.phone), `masked phone ${u.phone}`);
 });
 
 test('audadmin reads the audit log and verifies it', async () => {
@@ -190,4 +198,21 @@ test('unauthenticated: 401 on every administrator route', async () => {
   for (const p of ['/api/v1/users', '/api/v1/roles', '/api/v1/permissions', '/api/v1/policy', '/api/v1/audit', '/api/v1/audit/verify', '/api/v1/org/units']) {
     expectProblem(await c.get(p), 401);
   }
+});
+
+test('qizhi routes names the permission of each contract route', () => {
+  const r = srv.qizhi(['routes']);
+  assert.equal(r.status, 0, r.output);
+  const lines = new Set(r.stdout.split('\n').map((l) => l.trim().split(/\s+/).join(' ')));
+  const expected = [
+    'GET /api/v1/users system:user:list|security:user:assign', 'POST /api/v1/users system:user:add',
+    'PATCH /api/v1/users/{id} system:user:edit', 'POST /api/v1/users/{id}/lock system:user:lock',
+    'POST /api/v1/users/{id}/unlock system:user:lock', 'POST /api/v1/users/{id}/password system:user:reset-password',
+    'GET /api/v1/users/{id}/phone system:user:pii', 'GET /api/v1/permissions security:role:list',
+    'GET /api/v1/roles security:role:list', 'POST /api/v1/roles security:role:edit',
+    'PATCH /api/v1/roles/{id} security:role:edit', 'PUT /api/v1/users/{id}/roles security:user:assign',
+    'GET /api/v1/policy security:policy:view', 'PUT /api/v1/policy security:policy:edit',
+    'GET /api/v1/audit audit:log:list', 'GET /api/v1/audit/verify audit:log:verify',
+  ];
+  for (const e of expected) assert.ok(lines.has(e), `route table has "${e}":\n${r.stdout}`);
 });

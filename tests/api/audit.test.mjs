@@ -26,10 +26,48 @@ test('actions to be audited: logins good and bad, create, lock, read_pii, passwo
   s.aud = await loginAs(srv.url, 'audadmin', DEMO_PASSWORD);
 });
 
+test('more audited actions: update, unlock, reset_password, assign_roles, policy, an invalid write', async () => {
+  const sys = await loginAs(srv.url, 'sysadmin', DEMO_PASSWORD);
+  expectJson(await sys.patch(`/api/v1/users/${s.targetId}`, { name: '审计对象改名' }), 200);
+  expectJson(await sys.post(`/api/v1/users/${s.targetId}/unlock`), 200);
+  expectStatus(await sys.post(`/api/v1/users/${s.targetId}/password`, { password: 'Reset#Audit2026' }), 204);
+  expectProblem(await sys.post('/api/v1/users', { username: 'Bad Name', name: '无效', password: 'Str0ng#Pass1' }), 400, 'username');
+  const sec = await loginAs(srv.url, 'secadmin', DEMO_PASSWORD);
+  const roles = expectJson(await sec.get('/api/v1/roles?size=200'), 200).items;
+  const member = roles.find((r) => r.code === 'member');
+  s.memberRoleId = member.id;
+  expectJson(await sec.put(`/api/v1/users/${s.targetId}/roles`, { roles: [member.id], scopes: [] }), 200);
+  const policy = expectJson(await sec.get('/api/v1/policy'), 200);
+  expectJson(await sec.put('/api/v1/policy', { ...policy, password_max_age_days: 60 }), 200);
+  expectJson(await sec.patch(`/api/v1/roles/${member.id}`, { name: member.name, description: '党员（审计测试）', permissions: member.permissions, require_totp: false }), 200);
+
+  const items = expectJson(await s.aud.get('/api/v1/audit?size=200'), 200).items;
+  const find = (what, pred) => {
+    const r = items.find(pred);
+    assert.ok(r, `audit row for ${what}: ${JSON.stringify(items.map((x) => [x.seq, x.username, x.action, x.result, x.record_id]))}`);
+    return r;
+  };
+  const id = String(s.targetId);
+  const upd = find('update of the user', (r) => r.action === 'update' && r.username === 'sysadmin' && r.result === 'ok' && String(r.record_id) === id);
+  assert.ok(JSON.stringify(upd.before).includes('审计对象') && JSON.stringify(upd.after).includes('审计对象改名'), `before/after of the update: ${JSON.stringify(upd)}`);
+  find('unlock', (r) => r.action === 'unlock' && r.username === 'sysadmin' && r.result === 'ok' && String(r.record_id) === id);
+  const reset = find('reset_password', (r) => r.action === 'reset_password' && r.username === 'sysadmin' && r.result === 'ok' && String(r.record_id) === id);
+  assert.ok(!JSON.stringify(reset).includes('Reset#Audit2026'), 'no password in the reset row');
+  find('invalid create', (r) => r.username === 'sysadmin' && r.result === 'invalid');
+  find('assign_roles', (r) => r.action === 'assign_roles' && r.username === 'secadmin' && r.result === 'ok' && String(r.record_id) === id);
+  const pol = find('policy', (r) => r.action === 'policy' && r.username === 'secadmin' && r.result === 'ok');
+  assert.ok(JSON.stringify(pol.after).includes('60'), `policy row holds the new value: ${JSON.stringify(pol)}`);
+  find('update of the role', (r) => r.action === 'update' && r.username === 'secadmin' && r.result === 'ok' && String(r.record_id) === String(member.id));
+});
+
 test('the audit list holds a row for each, with action, result and username', async () => {
   const res = await s.aud.get('/api/v1/audit?size=200');
   const list = expectJson(res, 200);
   assert.ok(Array.isArray(list.items));
+  const def = expectJson(await s.aud.get('/api/v1/audit'), 200);
+  assert.equal(def.size, 20, 'default page size 20');
+  assert.equal(def.items.length, 20);
+  assert.equal(def.total, list.total);
   assert.equal(list.page, 1);
   assert.equal(list.size, 200);
   assert.ok(list.total >= 10, `total ${list.total}`);
@@ -95,6 +133,22 @@ test("an ISO time with unencoded ':' in the query (allowed by RFC 3986) is accep
   assert.ok(b.total >= 10);
   const none = expectJson(await s.aud.get('/api/v1/audit?from=2100-01-01T00:00:00Z'), 200);
   assert.equal(none.total, 0);
+});
+
+test('concurrent writes keep the chain whole: unique, gap-free seq and verify ok', async () => {
+  const sys = await loginAs(srv.url, 'sysadmin', DEMO_PASSWORD);
+  const before = Number(srv.sql(`SELECT count(*) FROM audit_log WHERE tenant_id = ${q(s.created.tenant_id)}`));
+  const results = await Promise.all([
+    ...Array.from({ length: 12 }, (_, i) => sys.patch(`/api/v1/users/${s.targetId}`, { name: `并发${i}` })),
+    ...Array.from({ length: 6 }, (_, i) => sys.post('/api/v1/users', { username: `conc.user${i}`, name: `并发${i}`, password: 'Str0ng#Pass1' })),
+    ...Array.from({ length: 6 }, () => new Client(srv.url).login('leader', DEMO_PASSWORD)),
+  ]);
+  for (const r of results) assert.ok([200, 201].includes(r.status), show(r));
+  const seqs = srv.rows(`SELECT seq FROM audit_log WHERE tenant_id = ${q(s.created.tenant_id)} ORDER BY seq`).map((r) => Number(r[0]));
+  assert.ok(seqs.length >= before + 24, `at least 24 new rows: ${before} → ${seqs.length}`);
+  for (let i = 1; i < seqs.length; i++) assert.equal(seqs[i], seqs[i - 1] + 1, `seq gap-free at ${seqs[i - 1]}`);
+  const v = expectJson(await s.aud.get('/api/v1/audit/verify'), 200);
+  assert.equal(v.ok, true, JSON.stringify(v));
 });
 
 test('/audit/verify: ok on an untouched log', async () => {

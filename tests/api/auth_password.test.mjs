@@ -111,3 +111,13 @@ test('an expired-password session may log out', async () => {
   expectStatus(await c.logout(), 204);
   expectProblem(await replay.get('/api/v1/me'), 401);
 });
+
+test('a password older than password_max_age_days (90) is expired at login', async () => {
+  srv.sql(`UPDATE users SET password_changed_at = '2020-01-01T00:00:00.000Z' WHERE username = 'outreach'`);
+  const c = new Client(srv.url);
+  const b = expectJson(await c.login('outreach', DEMO_PASSWORD), 200);
+  assert.equal(b.password_expired, true);
+  assert.equal(expectJson(await c.get('/api/v1/me'), 200).password_expired, true);
+  expectStatus(await c.post('/api/v1/me/password', { old_password: DEMO_PASSWORD, new_password: 'Bangfu#Dui2026' }), 204);
+  assert.equal(expectJson(await new Client(srv.url).login('outreach', 'Bangfu#Dui2026'), 200).password_expired, false);
+});

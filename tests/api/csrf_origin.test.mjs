@@ -1,7 +1,8 @@
 // CSRF token and Origin checks on every write; login needs the Origin only; GET needs neither.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServer, DEMO_PASSWORD } from './lib/server.mjs';
+import http from 'node:http';
+import { useServer, startServer, DEMO_PASSWORD } from './lib/server.mjs';
 import { Client, loginAs, expectJson, expectProblem, expectStatus, show } from './lib/client.mjs';
 
 const srv = useServer();
@@ -100,4 +101,54 @@ test('GET needs neither token nor Origin', async () => {
   const b = expectJson(res, 200);
   assert.equal(b.user.username, 'sysadmin');
   expectJson(await sys.get('/api/v1/users', { csrf: null, origin: null }), 200);
+});
+
+// Sends a request with full control of Host and Origin (fetch cannot set Host).
+function rawRequest(port, { method = 'POST', path, headers = {}, body }) {
+  return new Promise((resolve, reject) => {
+    const data = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+    const h = { ...headers };
+    if (data) { h['content-type'] = 'application/json'; h['content-length'] = data.length; }
+    const req = http.request({ host: '127.0.0.1', port, path, method, headers: h, setHost: false }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (d) => { text += d; });
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, text }));
+    });
+    req.on('error', reject);
+    if (data) req.write(data);
+    req.end();
+  });
+}
+
+test('the expected Origin follows the Host header', async () => {
+  const body = { username: 'admin', password: DEMO_PASSWORD };
+  const host = `localhost:${srv.port}`;
+  const same = await rawRequest(srv.port, { path: '/api/v1/auth/login', headers: { host, origin: `http://${host}` }, body });
+  assert.equal(same.status, 200, `Origin equal to http://<Host>: ${same.status} ${same.text}`);
+  const other = await rawRequest(srv.port, { path: '/api/v1/auth/login', headers: { host, origin: srv.url }, body });
+  assert.equal(other.status, 403, `Origin differing from http://<Host>: ${other.status} ${other.text}`);
+});
+
+test('with server.public_origin (https), that origin is required and the cookie is __Host-qz_session; Secure', { timeout: 150000 }, async () => {
+  const pub = await startServer({ env: { QIZHI_SERVER_PUBLIC_ORIGIN: 'https://qizhi.example.org' } });
+  let ok = false;
+  try {
+    const plain = new Client(pub.url);
+    expectProblem(await plain.login('admin', DEMO_PASSWORD), 403); // Origin http://127.0.0.1:port is not the public one
+    const c = new Client(pub.url, { origin: 'https://qizhi.example.org' });
+    const res = await c.login('admin', DEMO_PASSWORD);
+    expectJson(res, 200);
+    const line = res.setCookies.find((l) => /^__Host-qz_session=/.test(l));
+    assert.ok(line, `__Host-qz_session cookie: ${JSON.stringify(res.setCookies)}`);
+    const parts = line.split(';').map((x) => x.trim().toLowerCase());
+    for (const a of ['secure', 'httponly', 'samesite=strict', 'path=/']) assert.ok(parts.includes(a), `${a}: ${line}`);
+    assert.ok(!parts.some((x) => x.startsWith('domain=')), `__Host- cookies carry no Domain: ${line}`);
+    assert.ok(!res.setCookies.some((l) => /^qz_session=[^;]/.test(l)), 'no plain qz_session cookie');
+    expectJson(await c.get('/api/v1/me'), 200);
+    expectStatus(await c.logout(), 204);
+    ok = true;
+  } finally {
+    await pub.stop({ printLog: !ok });
+  }
 });

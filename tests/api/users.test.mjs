@@ -180,3 +180,42 @@ test('reset password of a user → 204 and the user must change it', async () =>
   assert.equal(b.password_expired, true);
   expectProblem(await new Client(srv.url).login(GOOD.username, GOOD.password), 401, 'password');
 });
+
+test('qizhi user lock / unlock / passwd act on the account', async () => {
+  const lock = srv.qizhi(['user', 'lock', 'leader']);
+  assert.equal(lock.status, 0, lock.output);
+  expectProblem(await new Client(srv.url).login('leader', DEMO_PASSWORD), 403, 'username', '账户已被管理员锁定');
+  const unlock = srv.qizhi(['user', 'unlock', 'leader']);
+  assert.equal(unlock.status, 0, unlock.output);
+  expectJson(await new Client(srv.url).login('leader', DEMO_PASSWORD), 200);
+  const pw = srv.qizhi(['user', 'passwd', 'leader'], { QIZHI_PASSWORD: 'Lingdao#Cli2026' });
+  assert.equal(pw.status, 0, pw.output);
+  expectProblem(await new Client(srv.url).login('leader', DEMO_PASSWORD), 401, 'password');
+  expectJson(await new Client(srv.url).login('leader', 'Lingdao#Cli2026'), 200);
+  const missing = srv.qizhi(['user', 'lock', 'no_such_user']);
+  assert.notEqual(missing.status, 0, `locking an unknown user fails: ${missing.output}`);
+});
+
+test('malformed input: bad JSON → 400 problem; odd ids and search text never cause a 500', async () => {
+  const bad = await s.sys.post('/api/v1/users', undefined, { rawBody: '{"username": "x",' });
+  expectProblem(bad, 400);
+  const notObject = await s.sys.post('/api/v1/users', ['zhang.san']);
+  expectProblem(notObject, 400);
+  const wrongType = await s.sys.post('/api/v1/users', { username: 123, name: ['张'], password: true });
+  expectProblem(wrongType, 400, 'username');
+  const login = await new Client(srv.url).login('admin', DEMO_PASSWORD, undefined, { rawBody: 'username=admin' });
+  assert.ok([400, 401].includes(login.status), show(login));
+  expectProblem(login, login.status);
+  for (const id of ['abc', '99999999999999999999', '-1', '1.5']) {
+    const r = await s.sys.patch(`/api/v1/users/${id}`, { name: '无此人' });
+    assert.ok([400, 404].includes(r.status), show(r));
+    expectProblem(r, r.status);
+  }
+  const inj = expectJson(await s.sys.get(`/api/v1/users?q=${encodeURIComponent("' OR 1=1 --")}`), 200);
+  assert.equal(inj.total, 0);
+  const pct = expectJson(await s.sys.get(`/api/v1/users?q=${encodeURIComponent('%')}`), 200);
+  assert.equal(pct.total, 0, 'a % in the search text is a literal character, not a wildcard');
+  const sortBad = await s.sys.get('/api/v1/users?sort=password_hash');
+  assert.ok([200, 400].includes(sortBad.status), show(sortBad));
+  if (sortBad.status === 400) expectProblem(sortBad, 400, 'sort');
+});
