@@ -97,6 +97,7 @@ test('secadmin edits roles and policy and assigns roles', async () => {
   const put = expectJson(await s.sec.put('/api/v1/policy', { ...policy, password_min_length: 10 }), 200);
   assert.equal(put.password_min_length, 10);
   assert.equal(expectJson(await s.sec.get('/api/v1/policy'), 200).password_min_length, 10);
+  assert.equal(expectJson(await s.sys.get('/api/v1/me'), 200).password_policy.min_length, 10, '/me shows the policy in force');
   // The policy drives validation: 9 characters are now too short, 10 are enough.
   expectProblem(await s.sys.post('/api/v1/users', { username: 'policy.user', name: '策略', password: 'Abcde#123' }), 400, 'password');
   expectJson(await s.sys.post('/api/v1/users', { username: 'policy.user', name: '策略', password: 'Abcde#1234' }), 201);
@@ -115,6 +116,28 @@ test('secadmin edits roles and policy and assigns roles', async () => {
   assert.deepEqual(listed.scopes, [{ id: unit.id, name: unit.name }]);
   const me = expectJson(await (await loginAs(srv.url, 'sep.user', 'Str0ng#Pass1')).get('/api/v1/me'), 200);
   assert.deepEqual(me.roles.map((r) => r.code), ['secretary']);
+});
+
+test('the roles list is paginated and sortable like every list', async () => {
+  const roles = expectJson(await s.sec.get('/api/v1/roles?size=200'), 200);
+  assert.equal(roles.page, 1, 'page');
+  assert.equal(roles.size, 200, 'size echoes the request');
+  assert.equal(roles.total, roles.items.length, 'total');
+  const def = expectJson(await s.sec.get('/api/v1/roles'), 200);
+  assert.equal(def.size, 20, 'default size 20');
+  const paged = expectJson(await s.sec.get('/api/v1/roles?size=2&page=2&sort=code'), 200);
+  assert.equal(paged.page, 2);
+  assert.equal(paged.size, 2);
+  assert.deepEqual(paged.items.map((r) => r.code), roles.items.map((r) => r.code).sort().slice(2, 4));
+});
+
+test('the org units list answers with page and size like every list', async () => {
+  const units = expectJson(await s.sec.get('/api/v1/org/units'), 200);
+  assert.equal(units.page, 1);
+  assert.equal(units.size, 20, 'default size 20');
+  assert.equal(units.total, units.items.length);
+  const big = expectJson(await s.sec.get('/api/v1/org/units?size=50'), 200);
+  assert.equal(big.size, 50, 'size echoes the request');
 });
 
 test('secadmin: 403 on adding users and on the audit log', async () => {

@@ -106,6 +106,13 @@ test('the audit list holds a row for each, with action, result and username', as
   }
 });
 
+test('audit list: sort=at gives oldest first', async () => {
+  const asc = expectJson(await s.aud.get('/api/v1/audit?sort=at&size=200'), 200).items;
+  assert.ok(asc.length >= 2);
+  for (let i = 1; i < asc.length; i++) assert.ok(Date.parse(asc[i - 1].at) <= Date.parse(asc[i].at), `sort=at is oldest first at ${i}: ${asc[i - 1].at} then ${asc[i].at}`);
+  assert.ok(Date.parse(asc[0].at) < Date.parse(asc[asc.length - 1].at));
+});
+
 test('audit filters: action, user, record, time', async () => {
   const logins = expectJson(await s.aud.get('/api/v1/audit?action=login&size=200'), 200);
   assert.ok(logins.items.length >= 4);

@@ -109,6 +109,7 @@ test('/me shape for a logged-in user', async () => {
   assert.equal(b.password_expired, false);
   assert.equal(b.totp_enabled, false);
   assert.equal(b.totp_enrol_required, false);
+  assert.deepEqual(b.password_policy, { min_length: 8, min_classes: 3, max_age_days: 90 }, `password_policy: ${show(res)}`);
 });
 
 test('/me of the system administrator lists its permissions', async () => {

@@ -110,3 +110,19 @@ test('the enrolment is audited (totp_enrol)', async () => {
   assert.ok(row, `totp_enrol row for sysadmin: ${JSON.stringify(list.items)}`);
   assert.ok(!JSON.stringify(row).includes(state.secret), 'the secret is not in the audit log');
 });
+
+test('confirm without a pending setup → 400 field code', async () => {
+  const c = await loginAs(srv.url, 'leader', DEMO_PASSWORD);
+  expectProblem(await c.post('/api/v1/me/totp/confirm', { code: '123456' }), 400, 'code');
+  assert.equal(expectJson(await c.get('/api/v1/me'), 200).totp_enabled, false);
+});
+
+test('a user whose roles do not require TOTP may enrol, and then needs the code at login', async () => {
+  const c = await loginAs(srv.url, 'member', DEMO_PASSWORD);
+  const setup = expectJson(await c.post('/api/v1/me/totp/setup'), 200);
+  expectStatus(await c.post('/api/v1/me/totp/confirm', { code: totp(setup.secret) }), 204);
+  assert.equal(expectJson(await c.get('/api/v1/me'), 200).totp_enabled, true);
+  const none = await new Client(srv.url).login('member', DEMO_PASSWORD);
+  expectProblem(none, 401, 'totp', '请输入动态口令');
+  assert.equal(none.body.totp_required, true);
+});

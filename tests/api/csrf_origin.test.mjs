@@ -96,6 +96,12 @@ test('login needs the Origin only (no CSRF token)', async () => {
   expectJson(res, 200);
 });
 
+test('HEAD needs neither token nor Origin', async () => {
+  const res = await sys.request('HEAD', '/api/v1/me', undefined, { csrf: null, origin: null });
+  assert.equal(res.status, 200, show(res));
+  assert.equal(res.text, '');
+});
+
 test('GET needs neither token nor Origin', async () => {
   const res = await sys.get('/api/v1/me', { csrf: null, origin: null });
   const b = expectJson(res, 200);

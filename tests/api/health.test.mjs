@@ -67,8 +67,23 @@ test('GET /metrics: Prometheus text with request counter and duration histogram'
   assert.ok(before >= 1, '/healthz counted under its route');
   expectStatus(await c.get('/healthz'), 200);
   expectStatus(await c.get('/healthz'), 200);
-  const after = count((await c.get('/metrics')).text);
+  // The counter may be updated just after the answer is sent: allow it a moment.
+  let after = 0;
+  for (let i = 0; i < 20 && after < before + 2; i++) {
+    after = count((await c.get('/metrics')).text);
+    if (after < before + 2) await new Promise((r) => setTimeout(r, 100));
+  }
   assert.ok(after >= before + 2, `counter grew: ${before} → ${after}`);
+});
+
+test('metrics label requests by route pattern, not by raw path (bounded cardinality)', async () => {
+  const sys = await loginAs(srv.url, 'sysadmin', DEMO_PASSWORD);
+  expectProblem(await sys.get('/api/v1/users/987654/phone'), 404);
+  expectProblem(await sys.get('/api/v1/users/987655/phone'), 404);
+  const t = (await new Client(srv.url).get('/metrics')).text;
+  assert.ok(!/987654|987655/.test(t), 'no ids in metric labels');
+  const line = t.split('\n').find((l) => l.startsWith('qizhi_http_requests_total{') && l.includes('route="/api/v1/users/{id}/phone"') && l.includes('status="404"'));
+  assert.ok(line, 'the route label is the pattern /api/v1/users/{id}/phone');
 });
 
 test('a 2 MiB request body → 413 problem', async () => {

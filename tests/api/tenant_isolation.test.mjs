@@ -85,6 +85,13 @@ test("A's sysadmin does not see B's users and gets 404 on B's user id", async ()
   expectProblem(await new Client(srv.url).login('b.sysadmin', 'Hijack#Pass2026'), 401, 'password');
 });
 
+test('usernames are unique across hospitals (login has no hospital field): 409 field username', async () => {
+  expectProblem(await s.bsys.post('/api/v1/users', { username: 'member', name: '重名', password: 'Str0ng#Pass1' }), 409, 'username');
+  const b = expectJson(await s.bsys.post('/api/v1/users', { username: 'b.new', name: '乙院新人', password: 'Str0ng#Pass1' }), 201);
+  assert.equal(srv.sql(`SELECT tenant_id FROM users WHERE username = 'b.new'`), String(s.b.id), "created in B, the creator's hospital");
+  assert.equal(b.username, 'b.new');
+});
+
 test("B's sysadmin gets 404 on A's user id; A's secadmin gets 404 assigning roles to B's user", async () => {
   const id = s.aAdminId;
   expectProblem(await s.bsys.patch(`/api/v1/users/${id}`, { name: '被改名' }), 404);
@@ -155,4 +162,41 @@ test('the auditor is read-only: every write is 403', async () => {
   }
   expectJson(await new Client(srv.url).login('admin', DEMO_PASSWORD), 200);
   assert.equal(expectJson(await sec.get('/api/v1/policy'), 200).password_min_length, policy.password_min_length);
+});
+
+test("A's security administrator cannot touch B's roles or org units", async () => {
+  const sec = await loginAs(srv.url, 'secadmin', DEMO_PASSWORD);
+  const bRole = srv.rows(`SELECT id FROM roles WHERE tenant_id = ${q(s.b.id)} AND code = 'member'`);
+  assert.equal(bRole.length, 1, 'hospital B has its own member role');
+  const bRoleId = bRole[0][0];
+  const aRoles = expectJson(await sec.get('/api/v1/roles?size=200'), 200).items;
+  assert.ok(!aRoles.some((r) => String(r.id) === String(bRoleId)), "B's role is not listed to A");
+  const aMember = aRoles.find((r) => r.code === 'member');
+  assert.ok(aMember);
+  expectProblem(await sec.patch(`/api/v1/roles/${bRoleId}`, { name: '被改', description: '', permissions: [], require_totp: false }), 404);
+  const aUserId = srv.rows(`SELECT id FROM users WHERE username = 'member'`)[0][0];
+  const foreignRole = await sec.put(`/api/v1/users/${aUserId}/roles`, { roles: [Number(bRoleId)], scopes: [] });
+  assert.ok([400, 404].includes(foreignRole.status), `assigning B's role to an A user is refused: ${show(foreignRole)}`);
+  expectProblem(foreignRole, foreignRole.status);
+  const bUnit = srv.rows(`SELECT id FROM org_units WHERE tenant_id = ${q(s.b.id)} AND ended_at IS NULL`)[0][0];
+  const aUnitIds = new Set(srv.rows(`SELECT id FROM org_units WHERE tenant_id = ${q(s.a.id)}`).map((r) => r[0]));
+  if (!aUnitIds.has(bUnit)) {
+    const foreignScope = await sec.put(`/api/v1/users/${aUserId}/roles`, { roles: [aMember.id], scopes: [Number(bUnit)] });
+    assert.ok([400, 404].includes(foreignScope.status), `a scope in B for an A user is refused: ${show(foreignScope)}`);
+  }
+  assert.equal(srv.sql(`SELECT name FROM roles WHERE id = ${q(bRoleId)} AND tenant_id = ${q(s.b.id)}`), '党员');
+});
+
+test("a broken chain in hospital B is not A's business, but qizhi verify-audit sees it", async () => {
+  const bSeqs = srv.rows(`SELECT seq FROM audit_log WHERE tenant_id = ${q(s.b.id)} ORDER BY seq`).map((r) => Number(r[0]));
+  assert.ok(bSeqs.length >= 2, `B has audit rows (its sysadmin logged in): ${bSeqs}`);
+  const victim = bSeqs[0];
+  srv.sql(`UPDATE audit_log SET username = 'someone.else' WHERE tenant_id = ${q(s.b.id)} AND seq = ${victim}`);
+  const aud = await loginAs(srv.url, 'audadmin', DEMO_PASSWORD);
+  const v = expectJson(await aud.get('/api/v1/audit/verify'), 200);
+  assert.equal(v.ok, true, `A's chain is whole and B's is not reported to A: ${JSON.stringify(v)}`);
+  assert.equal(v.first_broken, null);
+  const cli = srv.qizhi(['verify-audit', '--db', srv.dbUrl]);
+  assert.equal(cli.status, 1, cli.output);
+  assert.match(cli.output, new RegExp(`(?<![\\d:.T-])${victim}(?![\\d:.Z-])`), cli.output);
 });

@@ -67,6 +67,16 @@ test('create user → 201 with the user; phone masked; no password in the answer
   assert.equal(login.user.id, u.id);
 });
 
+test('boundaries that are valid: 3 and 32 characters, _ . -, no phone, an 8-character password of 3 classes', async () => {
+  const short = expectJson(await s.sys.post('/api/v1/users', { username: 'a_b', name: '短名', password: 'Qzmkwd37' }), 201);
+  assert.equal(short.username, 'a_b');
+  assert.ok(short.phone === null || short.phone === undefined || short.phone === '', `no phone: ${JSON.stringify(short)}`);
+  const long = 'l'.repeat(30) + '.-';
+  assert.equal(long.length, 32);
+  expectJson(await s.sys.post('/api/v1/users', { username: long, name: '长名', password: 'Str0ng#Pass1' }), 201);
+  expectJson(await new Client(srv.url).login('a_b', 'Qzmkwd37'), 200);
+});
+
 test('duplicate username → 409 field username', async () => {
   expectProblem(await s.sys.post('/api/v1/users', { ...GOOD, name: '李四' }), 409, 'username');
   expectProblem(await s.sys.post('/api/v1/users', { ...GOOD, username: 'member', name: '李四' }), 409, 'username');

@@ -25,8 +25,8 @@ void RegisterRoutes(platform::http::Router& router, platform::Services& s) {
                                      {"path", u.path}});
                   return 0;
                 });
-                int64_t n = static_cast<int64_t>(items.size());
-                return JsonResponse(200, {{"items", items}, {"total", n}, {"page", 1}, {"size", n}});
+                auto p = platform::http::ParseListParams(req, {"path", "name", "id"}, "path");
+                return JsonResponse(200, platform::http::PageInMemory(items, p));
               }});
 }
 

@@ -51,7 +51,7 @@ void RegisterRoutes(http::Router& router, Services& services) {
               .handler = [&services](Request& req) -> Response {
                 auto p = http::ParseListParams(req, {"at"}, "-at");
                 Filter f{req.Query("user"), req.Query("action"), req.Query("record_type"), req.Query("record_id"),
-                         req.Query("from"), req.Query("to")};
+                         req.Query("from"), req.Query("to"), !p.sort_desc};
                 Errors errors;
                 if (!LooksLikeTime(f.from)) errors.push_back(Invalid("from", "开始时间格式应为 YYYY-MM-DD"));
                 if (!LooksLikeTime(f.to)) errors.push_back(Invalid("to", "结束时间格式应为 YYYY-MM-DD"));

@@ -125,7 +125,7 @@ Page List(soci::session& sql, const Scope& scope, const Filter& f, int64_t offse
   Query list("SELECT ");
   list << kColumns << " FROM audit_log";
   where(list);
-  list << " ORDER BY at DESC, tenant_id, seq DESC LIMIT " << list.Bind(limit) << " OFFSET " << list.Bind(offset);
+  list << (f.oldest_first ? " ORDER BY at ASC, tenant_id, seq ASC LIMIT " : " ORDER BY at DESC, tenant_id, seq DESC LIMIT ") << list.Bind(limit) << " OFFSET " << list.Bind(offset);
   for (const auto& r : db::Fetch(sql, list)) page.items.push_back(FromRow(r));
   return page;
 }

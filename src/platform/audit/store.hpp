@@ -41,6 +41,7 @@ struct Filter {
   std::string record_id;
   std::string from;  // ISO date or time, inclusive
   std::string to;    // ISO date (whole day) or time, inclusive
+  bool oldest_first = false;
 };
 struct Page {
   std::vector<AuditEntry> items;

@@ -342,8 +342,8 @@ void RegisterAdminRoutes(http::Router& router, Services& s) {
                   for (const auto& r : ListRoles(sql, req.who().scope.home_tenant)) items.push_back(RoleJson(r));
                   return 0;
                 });
-                int64_t n = static_cast<int64_t>(items.size());
-                return JsonResponse(200, {{"items", items}, {"total", n}, {"page", 1}, {"size", n}});
+                auto p = http::ParseListParams(req, {"id", "code", "name"}, "id");
+                return JsonResponse(200, http::PageInMemory(items, p));
               }});
 
   router.Add({.method = "POST",

@@ -16,14 +16,18 @@ std::string Query::Bind(const std::string& v) {
 }
 std::string Query::BindNull() { return "NULL"; }
 Query& Query::Set(const std::string& name, int64_t v) {
-  values_.set(name, static_cast<long long>(v));
-  ++count_;
+  params_.emplace_back(name, v);
   return *this;
 }
 Query& Query::Set(const std::string& name, const std::string& v) {
-  values_.set(name, v);
-  ++count_;
+  params_.emplace_back(name, v);
   return *this;
+}
+void Query::FillValues(soci::values& v) const {
+  for (const auto& [name, value] : params_) {
+    if (std::holds_alternative<int64_t>(value)) v.set(name, static_cast<long long>(std::get<int64_t>(value)));
+    else v.set(name, std::get<std::string>(value));
+  }
 }
 Query& Query::SetNull(const std::string& name) {
   // SOCI 4.0 binds a soci::values entry marked i_null as an empty string on SQLite, so NULL
@@ -115,7 +119,9 @@ std::optional<int64_t> Row::OptInt(const std::string& column) const { return int
 std::vector<Row> Fetch(soci::session& sql, Query& q) {
   std::vector<Row> rows;
   if (q.has_values()) {
-    soci::rowset<soci::row> rs = (sql.prepare << q.text(), soci::use(q.values()));
+    soci::values values;
+    q.FillValues(values);
+    soci::rowset<soci::row> rs = (sql.prepare << q.text(), soci::use(values));
     for (const auto& r : rs) rows.emplace_back(r);
   } else {
     soci::rowset<soci::row> rs = (sql.prepare << q.text());
@@ -131,7 +137,9 @@ std::optional<Row> FetchOne(soci::session& sql, Query& q) {
 }
 
 int64_t Exec(soci::session& sql, Query& q) {
-  soci::statement st = q.has_values() ? (sql.prepare << q.text(), soci::use(q.values()))
+  soci::values values;
+  q.FillValues(values);
+  soci::statement st = q.has_values() ? (sql.prepare << q.text(), soci::use(values))
                                       : (sql.prepare << q.text());
   st.execute(true);
   return st.get_affected_rows();

@@ -12,6 +12,8 @@
 #include <soci/soci.h>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <variant>
 #include <vector>
 
 #include "platform/core/scope.hpp"
@@ -42,14 +44,15 @@ class Query {
   }
 
   const std::string& text() const { return text_; }
-  soci::values& values() { return values_; }
-  bool has_values() const { return count_ > 0; }
+  bool has_values() const { return !params_.empty(); }
+  // The bound values as SOCI wants them. Built per execution: a soci::values that never reaches
+  // a statement leaks its entries, so the Query keeps plain values until then.
+  void FillValues(soci::values& v) const;
 
  private:
   std::string text_;
-  soci::values values_;
+  std::vector<std::pair<std::string, std::variant<int64_t, std::string>>> params_;
   int next_ = 0;
-  int count_ = 0;
 };
 
 class Row {

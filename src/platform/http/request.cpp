@@ -123,6 +123,18 @@ ListParams ParseListParams(const Request& req, const std::vector<std::string>& s
   return p;
 }
 
+nlohmann::json PageInMemory(nlohmann::json items, const ListParams& p) {
+  std::vector<nlohmann::json> v(items.begin(), items.end());
+  std::stable_sort(v.begin(), v.end(), [&p](const nlohmann::json& a, const nlohmann::json& b) {
+    const auto& x = a[p.sort_field];
+    const auto& y = b[p.sort_field];
+    return p.sort_desc ? y < x : x < y;
+  });
+  nlohmann::json page = nlohmann::json::array();
+  for (int64_t i = p.Offset(); i < static_cast<int64_t>(v.size()) && i < p.Offset() + p.size; ++i) page.push_back(v[i]);
+  return ListBody(page, static_cast<int64_t>(v.size()), p);
+}
+
 nlohmann::json ListBody(nlohmann::json items, int64_t total, const ListParams& p) {
   return {{"items", std::move(items)}, {"total", total}, {"page", p.page}, {"size", p.size}};
 }

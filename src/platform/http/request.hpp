@@ -114,5 +114,7 @@ struct ListParams {
 ListParams ParseListParams(const Request& req, const std::vector<std::string>& sortable,
                            const std::string& default_sort);
 nlohmann::json ListBody(nlohmann::json items, int64_t total, const ListParams& p);
+// For short lists held in memory (roles, org units): sorts by p.sort_field and cuts the page.
+nlohmann::json PageInMemory(nlohmann::json items, const ListParams& p);
 
 }  // namespace qizhi::platform::http

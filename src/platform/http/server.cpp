@@ -171,7 +171,12 @@ int Server::Run() {
       });
       if (config_.trust_proxy) {
         std::string fwd = req.Header("x-forwarded-for");
-        if (!fwd.empty()) req.ip = fwd.substr(0, fwd.find(','));
+        // The last hop is the one our own proxy added; earlier entries are whatever the client sent.
+        if (!fwd.empty()) {
+          std::string last = fwd.substr(fwd.rfind(',') == std::string::npos ? 0 : fwd.rfind(',') + 1);
+          last.erase(0, last.find_first_not_of(' '));
+          req.ip = last;
+        }
       }
       // Form encoding ('+' is a space, as URLSearchParams writes it), but lenient about the
       // characters RFC 3986 allows unencoded in a query, such as ':' in "2026-11-24T08:00:00Z".
@@ -196,11 +201,9 @@ int Server::Run() {
       if (!resp.content_type.empty()) builder.append_header(restinio::http_field::content_type, resp.content_type);
       for (const auto& [k, v] : resp.headers) builder.append_header(k, v);
       if (draining_) builder.connection_close();
-      if (req.method == "HEAD") {
-        builder.append_header("Content-Length", std::to_string(resp.body.size()));
-      } else {
-        builder.set_body(std::move(resp.body));
-      }
+      // HEAD: headers only. RESTinio writes Content-Length for the (empty) body itself; adding
+      // the GET length too would send two differing Content-Length headers, which clients refuse.
+      if (req.method != "HEAD") builder.set_body(std::move(resp.body));
       builder.done();
       double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
       metrics_.Observe(req.route, req.method, resp.status, secs);

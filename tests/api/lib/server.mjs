@@ -51,11 +51,18 @@ function pgUrlWithDb(serverUrl, dbName) {
 }
 
 const running = new Set();
-process.on('exit', () => {
+function killAll() {
   for (const child of running) {
     try { child.kill('SIGKILL'); } catch { /* already gone */ }
   }
-});
+}
+process.on('exit', killAll);
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.once(sig, () => {
+    killAll();
+    process.exit(128 + (sig === 'SIGINT' ? 2 : 15));
+  });
+}
 
 export async function startServer({ db = process.env.QIZHI_TEST_DB || 'sqlite', env = {}, args = [] } = {}) {
   if (!fs.existsSync(QIZHI_BIN)) throw new Error(`qizhi binary not found: ${QIZHI_BIN} (set QIZHI_BIN)`);
@@ -87,6 +94,11 @@ export async function startServer({ db = process.env.QIZHI_TEST_DB || 'sqlite', 
   const demo = spawnSync(QIZHI_BIN, ['demo', '--db', dbUrl, '--key-file', keyFile], { cwd: tmp, env: childEnv, encoding: 'utf8', timeout: 120000 });
   fs.appendFileSync(log, (demo.stdout || '') + (demo.stderr || ''));
   if (demo.status !== 0) {
+    if (pgDbName) {
+      try {
+        execFileSync('psql', [pgServer, '-q', '-c', `DROP DATABASE IF EXISTS ${pgDbName} WITH (FORCE)`], { stdio: 'ignore' });
+      } catch { /* best effort */ }
+    }
     throw new Error(`qizhi demo failed (status ${demo.status}, signal ${demo.signal}):\n${logTail(log)}`);
   }
 
