@@ -20,16 +20,6 @@ using http::Response;
 
 namespace {
 
-std::string Text(const nlohmann::json& j, const char* name, Errors& errors) {
-  auto it = j.find(name);
-  if (it == j.end() || it->is_null()) return {};
-  if (!it->is_string()) {
-    errors.push_back(Invalid(name, std::string(name) + " 应为文本"));
-    return {};
-  }
-  return it->get<std::string>();
-}
-
 std::string PhoneAd(const std::string& username) { return "users.phone:" + username; }
 
 std::string PlainPhone(Services& s, const UserRecord& u) {
@@ -110,14 +100,14 @@ nlohmann::json RoleJson(const RoleRecord& r) {
 Result<RoleRecord> RoleFromBody(const nlohmann::json& body, RoleRecord base, bool creating) {
   Errors errors;
   if (creating) {
-    base.code = Text(body, "code", errors);
+    base.code = http::JsonText(body, "code", errors);
     static const std::regex kCode("^[a-z][a-z0-9_]{1,31}$");
     if (!std::regex_match(base.code, kCode))
       errors.push_back(Invalid("code", "角色编码应为 2-32 位小写字母、数字或下划线，以字母开头"));
   }
-  if (body.contains("name")) base.name = Text(body, "name", errors);
+  if (body.contains("name")) base.name = http::JsonText(body, "name", errors);
   if (base.name.empty()) errors.push_back(Invalid("name", "请输入角色名称"));
-  if (body.contains("description")) base.description = Text(body, "description", errors);
+  if (body.contains("description")) base.description = http::JsonText(body, "description", errors);
   if (body.contains("require_totp")) {
     if (!body["require_totp"].is_boolean()) errors.push_back(Invalid("require_totp", "应为是或否"));
     else base.require_totp = body["require_totp"].get<bool>();
@@ -191,10 +181,10 @@ void RegisterAdminRoutes(http::Router& router, Services& s) {
                 Errors errors;
                 UserRecord u;
                 u.tenant_id = req.who().scope.home_tenant;
-                u.username = Text(body, "username", errors);
-                u.name = Text(body, "name", errors);
-                std::string phone = Text(body, "phone", errors);
-                std::string password = Text(body, "password", errors);
+                u.username = http::JsonText(body, "username", errors);
+                u.name = http::JsonText(body, "name", errors);
+                std::string phone = http::JsonText(body, "phone", errors);
+                std::string password = http::JsonText(body, "password", errors);
                 static const std::regex kUsername("^[a-z0-9_.-]{3,32}$");
                 if (!std::regex_match(u.username, kUsername))
                   errors.push_back(Invalid("username", "用户名应为 3-32 位小写字母、数字或 _ . -"));
@@ -234,8 +224,8 @@ void RegisterAdminRoutes(http::Router& router, Services& s) {
                   if (!u) return NotFound();
                   auto before = UserAudit(*u);
                   Errors errors;
-                  std::string name = body.contains("name") ? Text(body, "name", errors) : u->name;
-                  std::string phone = body.contains("phone") ? Text(body, "phone", errors) : PlainPhone(s, *u);
+                  std::string name = body.contains("name") ? http::JsonText(body, "name", errors) : u->name;
+                  std::string phone = body.contains("phone") ? http::JsonText(body, "phone", errors) : PlainPhone(s, *u);
                   for (auto& e : CheckProfile(name, phone)) errors.push_back(e);
                   if (!errors.empty()) return errors;
                   u->name = name;
@@ -288,7 +278,7 @@ void RegisterAdminRoutes(http::Router& router, Services& s) {
                 auto body = req.Json();
                 int64_t id = req.IdParam();
                 Errors errors;
-                std::string password = Text(body, "password", errors);
+                std::string password = http::JsonText(body, "password", errors);
                 auto r = s.db.Write([&](soci::session& sql) -> Status {
                   auto u = FindUserForWrite(sql, req.who().scope, id);
                   if (!u) return NotFound();

@@ -16,32 +16,18 @@ using http::Response;
 
 namespace {
 
-std::string StrField(const nlohmann::json& j, const char* name) {
-  auto it = j.find(name);
-  if (it == j.end() || it->is_null()) return {};
-  if (!it->is_string()) throw http::HttpError(Invalid(name, std::string(name) + " 应为文本"));
-  return it->get<std::string>();
-}
-
-// Everyone changing a password needs to see the rules it must meet.
-nlohmann::json PasswordPolicyOf(Services& s, int64_t tenant_id) {
-  auto p = s.db.Read([&](soci::session& sql) { return LoadPolicy(sql, tenant_id); });
-  return {{"min_length", p.password.min_length},
-          {"min_classes", p.password.min_classes},
-          {"max_age_days", p.password.max_age_days}};
-}
-
 nlohmann::json MeBody(Services& s, const http::Principal& who) {
   nlohmann::json roles = nlohmann::json::array();
   for (const auto& r : who.roles) roles.push_back({{"code", r.code}, {"name", r.name}});
   std::string phone;
-  s.db.Read([&](soci::session& sql) {
+  // Everyone changing a password needs to see the rules it must meet.
+  SecurityPolicy policy = s.db.Read([&](soci::session& sql) {
     auto u = FindUserById(sql, who.tenant_id, who.user_id);
     if (u && u->phone_enc) {
       auto plain = s.cipher.Decrypt(*u->phone_enc, "users.phone:" + u->username);
       if (plain.ok()) phone = pii::MaskPhone(plain.value());
     }
-    return 0;
+    return LoadPolicy(sql, who.tenant_id);
   });
   return {{"user",
            {{"id", who.user_id},
@@ -56,7 +42,10 @@ nlohmann::json MeBody(Services& s, const http::Principal& who) {
           {"password_expired", who.password_expired},
           {"totp_enabled", who.totp_enabled},
           {"totp_enrol_required", who.totp_enrol_required},
-          {"password_policy", PasswordPolicyOf(s, who.tenant_id)}};
+          {"password_policy",
+           {{"min_length", policy.password.min_length},
+            {"min_classes", policy.password.min_classes},
+            {"max_age_days", policy.password.max_age_days}}}};
 }
 
 }  // namespace
@@ -69,8 +58,9 @@ void RegisterSessionRoutes(http::Router& router, Services& s) {
               .record_type = "user",
               .handler = [&s](Request& req) -> Response {
                 auto body = req.Json();
-                LoginInput in{StrField(body, "username"), StrField(body, "password"), StrField(body, "totp"), req.ip};
                 Errors errors;
+                LoginInput in{http::JsonText(body, "username", errors), http::JsonText(body, "password", errors),
+                              http::JsonText(body, "totp", errors), req.ip};
                 if (in.username.empty()) errors.push_back(Invalid("username", "请输入用户名"));
                 if (in.password.empty()) errors.push_back(Invalid("password", "请输入密码"));
                 if (in.username.size() > 64 || in.password.size() > 256)
@@ -84,21 +74,16 @@ void RegisterSessionRoutes(http::Router& router, Services& s) {
                   r.audited = true;  // Login() wrote the row with the reason
                   return r;
                 }
-                Response r = JsonResponse(200, {});
-                auto who = s.db.Read([&](soci::session& sql) {
-                  auto u = FindUserByUsername(sql, in.username);
-                  return LoadPrincipal(sql, u->tenant_id, u->id);  // Login() succeeded: the user exists
-                });
-                r.body = nlohmann::json{{"user",
-                                         {{"id", who.user_id},
-                                          {"username", who.username},
-                                          {"name", who.name},
-                                          {"tenant_id", who.tenant_id},
-                                          {"tenant_name", who.tenant_name}}},
-                                        {"csrf_token", out.csrf_token},
-                                        {"password_expired", out.password_expired},
-                                        {"totp_enrol_required", out.totp_enrol_required}}
-                             .dump();
+                const auto& who = out.principal;
+                Response r = JsonResponse(200, {{"user",
+                                                 {{"id", who.user_id},
+                                                  {"username", who.username},
+                                                  {"name", who.name},
+                                                  {"tenant_id", who.tenant_id},
+                                                  {"tenant_name", who.tenant_name}}},
+                                                {"csrf_token", out.csrf_token},
+                                                {"password_expired", out.password_expired},
+                                                {"totp_enrol_required", out.totp_enrol_required}});
                 r.headers.push_back({"Set-Cookie", http::SessionCookieHeader(out.token, s.secure_cookies)});
                 return r;
               }});
@@ -138,8 +123,8 @@ void RegisterSessionRoutes(http::Router& router, Services& s) {
               .record_type = "user",
               .handler = [&s](Request& req) -> Response {
                 auto body = req.Json();
-                std::string old_pw = StrField(body, "old_password");
-                std::string new_pw = StrField(body, "new_password");
+                std::string old_pw = http::JsonTextOrThrow(body, "old_password");
+                std::string new_pw = http::JsonTextOrThrow(body, "new_password");
                 const auto& who = req.who();
                 auto r = s.db.Write([&](soci::session& sql) -> Status {
                   auto user = FindUserById(sql, who.tenant_id, who.user_id);
@@ -191,7 +176,7 @@ void RegisterSessionRoutes(http::Router& router, Services& s) {
               .record_type = "user",
               .handler = [&s](Request& req) -> Response {
                 auto body = req.Json();
-                std::string code = StrField(body, "code");
+                std::string code = http::JsonTextOrThrow(body, "code");
                 const auto& who = req.who();
                 auto r = s.db.Write([&](soci::session& sql) -> Status {
                   auto user = FindUserById(sql, who.tenant_id, who.user_id);

@@ -116,7 +116,7 @@ LoginOutcome Login(Services& services, const LoginInput& in) {
     out.totp_enrol_required = !user->totp_secret_enc && UserRequiresTotp(sql, tenant, user->id);
     out.token = NewToken();
     out.csrf_token = NewToken();
-    out.user_id = user->id;
+    out.principal = LoadPrincipal(sql, tenant, user->id);
     int64_t sid = InsertSession(sql, tenant, user->id, TokenHash(out.token), out.csrf_token, in.ip,
                                 out.password_expired, out.totp_enrol_required);
     SetLastLogin(sql, tenant, user->id);

@@ -25,7 +25,7 @@ struct LoginOutcome {
   bool totp_required = false;
   std::string token;          // for 200
   std::string csrf_token;
-  int64_t user_id = 0;
+  http::Principal principal;  // for 200: who logged in
   bool password_expired = false;
   bool totp_enrol_required = false;
 };

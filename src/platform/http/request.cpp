@@ -31,6 +31,23 @@ int64_t Request::IdParam(const std::string& name) const {
   throw HttpError(Error{ErrorCode::kNotFound, "记录不存在", name});
 }
 
+std::string JsonText(const nlohmann::json& body, const char* name, Errors& errors) {
+  auto it = body.find(name);
+  if (it == body.end() || it->is_null()) return {};
+  if (!it->is_string()) {
+    errors.push_back(Invalid(name, std::string(name) + " 应为文本"));
+    return {};
+  }
+  return it->get<std::string>();
+}
+
+std::string JsonTextOrThrow(const nlohmann::json& body, const char* name) {
+  Errors errors;
+  std::string v = JsonText(body, name, errors);
+  if (!errors.empty()) throw HttpError(ErrorCode::kInvalid, errors);
+  return v;
+}
+
 int StatusOf(ErrorCode code) {
   switch (code) {
     case ErrorCode::kInvalid: return 400;

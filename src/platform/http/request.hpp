@@ -94,6 +94,11 @@ class HttpError : public std::exception {
   Errors errors_;
 };
 
+// A text field of a JSON body: "" when absent or null; a non-text value adds an error naming it.
+std::string JsonText(const nlohmann::json& body, const char* name, Errors& errors);
+// The same, throwing HttpError (400) for a non-text value.
+std::string JsonTextOrThrow(const nlohmann::json& body, const char* name);
+
 int StatusOf(ErrorCode code);
 Response JsonResponse(int status, const nlohmann::json& body);
 Response NoContent();
