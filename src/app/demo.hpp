@@ -17,8 +17,10 @@ struct DemoLogin {
   std::string tenant;
 };
 
+// `generated_members` > 0 adds a fifth hospital, 基准测试医院, with a generated roster of that
+// many members and an administrator `benchadmin` (for bench/).
 Result<std::vector<DemoLogin>> CreateDemo(platform::db::Database& db, const platform::pii::Cipher& cipher,
-                                          const std::string& password);
+                                          const std::string& password, int generated_members = 0);
 // True when the database already holds hospital data.
 bool HasTenants(platform::db::Database& db);
 

@@ -88,6 +88,10 @@ int Serve(const Config& c) {
   auto cipher = platform::pii::Cipher::LoadOrCreateKeyFile(c.key_file);
   if (!cipher.ok()) return Fail(cipher.error().message);
   platform::Services services{*database.value(), cipher.value(), c, c.public_origin.rfind("https://", 0) == 0};
+  // One runner thread: on SQLite imports would queue on the single write lock anyway. Declared
+  // after the database so it is destroyed (running jobs cancelled and joined) before it.
+  platform::jobs::JobRunner jobs(1);
+  services.jobs = &jobs;
   platform::http::Router router;
   app::RegisterAllRoutes(router, services);
   platform::http::ServerHooks hooks;
@@ -166,6 +170,10 @@ int main(int argc, char** argv) {
   add_common(migrate);
   auto* demo = cli.add_subcommand("demo", "create the demo data in an empty database");
   add_common(demo);
+  int generated_members = 0;
+  demo->add_option("--generated-members", generated_members,
+                   "also create 基准测试医院 with this many generated members (for bench/)")
+      ->check(CLI::Range(0, 1000000));
   auto* user = cli.add_subcommand("user", "manage user accounts");
   user->require_subcommand(1);
   std::string username, name;
@@ -242,7 +250,7 @@ int main(int argc, char** argv) {
   if (demo->parsed()) {
     const char* pw = std::getenv("QIZHI_DEMO_PASSWORD");
     std::string password = pw && *pw ? pw : app::kDefaultDemoPassword;
-    auto logins = app::CreateDemo(dbase, cipher.value(), password);
+    auto logins = app::CreateDemo(dbase, cipher.value(), password, generated_members);
     if (!logins.ok()) return Fail(logins.error().message);
     std::cout << "演示数据已创建。登录账号（密码 " << (pw && *pw ? "见 QIZHI_DEMO_PASSWORD" : password) << "）:\n";
     for (const auto& l : logins.value()) std::cout << "  " << l.username << "\t" << l.role << "\t" << l.tenant << "\n";

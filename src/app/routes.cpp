@@ -1,5 +1,7 @@
 #include "app/routes.hpp"
 
+#include "figures/routes.hpp"
+#include "party/members/routes.hpp"
 #include "party/org/routes.hpp"
 #include "platform/audit/routes.hpp"
 #include "platform/auth/routes.hpp"
@@ -11,6 +13,8 @@ void RegisterAllRoutes(platform::http::Router& router, platform::Services& servi
   platform::auth::RegisterAdminRoutes(router, services);
   platform::audit::RegisterRoutes(router, services);
   party::org::RegisterRoutes(router, services);
+  party::members::RegisterRoutes(router, services);
+  figures::RegisterRoutes(router, services);
 }
 
 }  // namespace qizhi::app

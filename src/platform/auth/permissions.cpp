@@ -19,6 +19,15 @@ const std::vector<PermissionInfo>& PermissionCatalogue() {
       {"audit:log:list", "查看审计日志", "安全审计（审计管理员）"},
       {"audit:log:verify", "校验审计日志完整性", "安全审计（审计管理员）"},
       {"party:org:list", "查看组织架构", "党建工作"},
+      {"party:org:edit", "维护组织架构与换届", "党建工作"},
+      {"party:member:list", "查看党员信息（证件号、电话遮蔽）", "党建工作"},
+      {"party:member:add", "新增党员", "党建工作"},
+      {"party:member:edit", "编辑党员信息、职务、奖惩、家庭成员", "党建工作"},
+      {"party:member:transfer", "组织关系转接与党员减少", "党建工作"},
+      {"party:member:pii", "查看党员完整身份证号与电话（留痕）", "党建工作"},
+      {"party:member:import", "导入党员名册", "党建工作"},
+      {"party:member:export", "导出党员名册", "党建工作"},
+      {"figures:view", "查看统计数字与驾驶舱", "统计"},
       {kSubtreeRead, "只读查看下级医院全部数据", "上级党组织"},
   };
   return kAll;
@@ -56,12 +65,16 @@ namespace qizhi::platform::auth {
 
 const std::vector<BuiltinRole>& BuiltinRoles() {
   static const std::vector<BuiltinRole> kRoles = {
-      {"admin", "党办管理员", "党委办公室：组织架构、党员、计划与考核", {"party:org:list"}},
-      {"secretary", "支部书记", "支部书记/支委：本支部的会议、考勤、积分、志愿服务", {"party:org:list"}},
+      {"admin", "党办管理员", "党委办公室：组织架构、党员、计划与考核",
+       {"party:org:list", "party:org:edit", "party:member:list", "party:member:add", "party:member:edit",
+        "party:member:transfer", "party:member:pii", "party:member:import", "party:member:export", "figures:view"}},
+      {"secretary", "支部书记", "支部书记/支委：本支部的会议、考勤、积分、志愿服务",
+       {"party:org:list", "party:member:list", "party:member:add", "party:member:edit", "party:member:export",
+        "figures:view"}},
       {"member", "党员", "查看本人积分、任务与学习", {}},
       {"outreach", "帮扶队员", "帮扶队/家庭医生团队：走访、随访、签约", {}},
-      {"leader", "院领导", "驾驶舱与分片负责区域", {"party:org:list"}},
-      {"auditor", "上级/审计", "只读查看下级医院全部数据", {"party:org:list", kSubtreeRead}},
+      {"leader", "院领导", "驾驶舱与分片负责区域", {"party:org:list", "party:member:list", "figures:view"}},
+      {"auditor", "上级/审计", "只读查看下级医院全部数据", {"party:org:list", "party:member:list", "figures:view", kSubtreeRead}},
       {"sysadmin", "系统管理员", "用户与系统配置（三员之一）",
        {"system:user:list", "system:user:add", "system:user:edit", "system:user:lock", "system:user:reset-password",
         "system:user:pii", "system:config:view"}},

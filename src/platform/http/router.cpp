@@ -31,27 +31,35 @@ const Route* Router::Match(const std::string& method, const std::string& path,
                            std::map<std::string, std::string>& params, bool& path_known) const {
   path_known = false;
   auto segs = Split(path);
+  // The most literal pattern wins, whatever the registration order: /members/export before
+  // /members/{id}.
+  const Route* best = nullptr;
+  int best_literals = -1;
   for (size_t i = 0; i < routes_.size(); ++i) {
     const auto& pat = compiled_[i].segments;
     if (pat.size() != segs.size()) continue;
     std::map<std::string, std::string> found;
     bool ok = true;
+    int literals = 0;
     for (size_t k = 0; k < pat.size() && ok; ++k) {
       if (pat[k].size() > 2 && pat[k].front() == '{' && pat[k].back() == '}') {
         if (segs[k].empty()) ok = false;
         else found[pat[k].substr(1, pat[k].size() - 2)] = segs[k];
       } else if (pat[k] != segs[k]) {
         ok = false;
+      } else {
+        ++literals;
       }
     }
     if (!ok) continue;
     path_known = true;
-    if (routes_[i].method == method || (method == "HEAD" && routes_[i].method == "GET")) {
+    if ((routes_[i].method == method || (method == "HEAD" && routes_[i].method == "GET")) && literals > best_literals) {
+      best = &routes_[i];
+      best_literals = literals;
       params = std::move(found);
-      return &routes_[i];
     }
   }
-  return nullptr;
+  return best;
 }
 
 }  // namespace qizhi::platform::http

@@ -1,0 +1,59 @@
+// Figures: the numbers the seeds quote ("430 名党员", "48 个党支部"), computed from the records at
+// request time and each able to open the list behind it. A figure is defined by the list it
+// counts: its value is that list's `total` under the same parameters, and each group's value is
+// the total of the same list with one more parameter. No cache, so nothing can go stale.
+#pragma once
+#include <functional>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <soci/soci.h>
+#include <string>
+#include <vector>
+
+#include "platform/core/result.hpp"
+#include "platform/core/scope.hpp"
+#include "platform/pii/cipher.hpp"
+
+namespace qizhi::figures {
+
+using Params = std::map<std::string, std::string>;
+
+struct FilterSpec {
+  std::string name;   // query parameter
+  std::string title;  // 中文
+  std::string type;   // org | date | enum
+  std::vector<std::pair<std::string, std::string>> options;  // enum: value → label
+};
+
+struct Group {
+  std::string key;
+  std::string label;
+  int64_t value = 0;
+  std::string records;  // list URL whose total is `value`
+};
+
+struct FigureValue {
+  int64_t value = 0;
+  std::string records;
+  std::vector<Group> groups;
+  Params filters;  // the filters applied
+};
+
+struct Context {
+  soci::session& sql;
+  const Scope& scope;
+  const platform::pii::Cipher& cipher;
+};
+
+struct Figure {
+  std::string name;
+  std::string title;
+  std::string unit;  // 人, 个
+  std::vector<FilterSpec> filters;
+  std::function<Result<FigureValue>(Context&, const Params&)> compute;
+};
+
+const std::vector<Figure>& Catalogue();
+const Figure* FindFigure(const std::string& name);
+
+}  // namespace qizhi::figures

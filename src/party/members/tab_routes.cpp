@@ -1,0 +1,458 @@
+// The tabs of a member's record that change by action rather than by editing: posts and 双任免,
+// rewards and punishments, family, 组织关系转接 and leaving the roll. Each action is one
+// transaction with its audit row; nothing is deleted (posts end, family rows end, periods end).
+#include <algorithm>
+
+#include "party/members/route_support.hpp"
+#include "party/members/routes.hpp"
+#include "party/members/rules.hpp"
+#include "party/members/store.hpp"
+#include "party/org/rules.hpp"
+#include "party/org/store.hpp"
+#include "platform/audit/store.hpp"
+#include "platform/core/clock.hpp"
+
+namespace qizhi::party::members {
+namespace http = platform::http;
+namespace audit = platform::audit;
+using http::JsonResponse;
+using http::JsonText;
+using http::Request;
+using http::Response;
+
+namespace {
+
+// A unit named by `field` (or the member's own unit when absent) that the caller may write to.
+Result<org::Unit> TargetUnit(soci::session& sql, const Request& req, const nlohmann::json& body, const char* field,
+                             std::optional<int64_t> fallback) {
+  int64_t id = 0;
+  if (body.contains(field) && !body[field].is_null()) {
+    if (!body[field].is_number_integer()) return Invalid(field, "请选择党组织");
+    id = body[field].get<int64_t>();
+  } else if (fallback) {
+    id = *fallback;
+  } else {
+    return Invalid(field, "请选择党组织");
+  }
+  const Scope write = WriteScope(req.who().scope);
+  auto unit = org::FindUnit(sql, write, id);
+  if (!unit) {
+    Scope tenant{write.home_tenant, {write.home_tenant}, {}};
+    if (org::FindUnit(sql, tenant, id)) return Error{ErrorCode::kForbidden, "该党组织不在您的管理范围内", field};
+    return Invalid(field, "党组织不存在");
+  }
+  if (unit->ended_at) return Invalid(field, "该党组织已撤销");
+  return *unit;
+}
+
+std::vector<HeldPost> Held(const std::vector<Post>& posts) {
+  std::vector<HeldPost> out;
+  for (const auto& p : posts) out.push_back({p.id, p.kind, p.title, p.started_on, p.ended_on, p.dual_id});
+  return out;
+}
+
+// Only one current 书记 per unit: a second one is a mistake the office should see at once.
+std::optional<Error> SecretaryTaken(soci::session& sql, int64_t tenant_id, int64_t unit_id, const std::string& title) {
+  if (title != "书记") return std::nullopt;
+  for (const auto& p : org::CurrentPartyPostsIn(sql, tenant_id, unit_id))
+    if (p.title == "书记")
+      return Error{ErrorCode::kConflict, "该组织已有书记：" + p.name + "，请先免去其职务", "title"};
+  return std::nullopt;
+}
+
+// The start of the member's current unit period: nothing may be dated before it.
+std::string CurrentPeriodStart(soci::session& sql, const MemberRecord& m) {
+  std::string start;
+  for (const auto& u : UnitsOf(sql, m.tenant_id, m.id))
+    if (!u.ended_on) start = u.started_on;
+  return start;
+}
+
+Status CheckDate(const std::string& value, const char* field, const char* what, const Date& today) {
+  auto d = ParseDate(value);
+  if (!d) return Invalid(field, std::string(what) + "格式应为 YYYY-MM-DD");
+  if (*d > today) return Invalid(field, std::string(what) + "不能晚于今天");
+  return Ok();
+}
+
+Response Done(const Result<nlohmann::json>& r, int status) {
+  if (!r.ok()) return http::Problem(r.errors());
+  return JsonResponse(status, r.value());
+}
+
+}  // namespace
+
+void RegisterTabRoutes(http::Router& router, platform::Services& s) {
+  // ---- posts ----
+  router.Add({.method = "POST",
+              .pattern = "/api/v1/members/{id}/posts",
+              .permission = "party:member:edit",
+              .audit_action = "appoint",
+              .record_type = "member",
+              .handler = [&s](Request& req) -> Response {
+                int64_t id = req.IdParam();
+                auto body = req.Json();
+                Errors errors;
+                PostInput in;
+                in.kind = JsonText(body, "kind", errors);
+                in.title = JsonText(body, "title", errors);
+                in.department = JsonText(body, "department", errors);
+                in.started_on = JsonText(body, "started_on", errors);
+                in.appoint_doc = JsonText(body, "appoint_doc", errors);
+                auto v = ValidatePost(in, Today());
+                if (!v.ok()) errors.insert(errors.end(), v.errors().begin(), v.errors().end());
+                if (!errors.empty()) return http::Problem(errors);
+                return Done(s.db.Write([&](soci::session& sql) -> Result<nlohmann::json> {
+                  auto m = LoadForWrite(sql, req, id);
+                  if (!m.ok()) return m.errors();
+                  Post p;
+                  p.member_id = id;
+                  p.kind = in.kind;
+                  p.title = in.title;
+                  p.department = in.department;
+                  p.started_on = in.started_on;
+                  p.appoint_doc = in.appoint_doc;
+                  if (in.kind == "party") {
+                    auto unit = TargetUnit(sql, req, body, "unit_id", m.value().unit_id);
+                    if (!unit.ok()) return unit.errors();
+                    if (auto taken = SecretaryTaken(sql, m.value().tenant_id, unit.value().id, in.title)) return *taken;
+                    p.unit_id = unit.value().id;
+                  }
+                  p.id = InsertPost(sql, m.value().tenant_id, p, req.who().user_id);
+                  auto ev = audit::EventFor(req, "appoint", "member", std::to_string(id));
+                  ev.after = {{"post_id", p.id}, {"kind", p.kind}, {"title", p.title}, {"started_on", p.started_on}};
+                  audit::Append(sql, ev);
+                  return DetailJson(sql, *FindMember(sql, WriteScope(req.who().scope), id));
+                }), 201);
+              }});
+
+  router.Add({.method = "POST",
+              .pattern = "/api/v1/members/{id}/posts/{post_id}/end",
+              .permission = "party:member:edit",
+              .audit_action = "remove",
+              .record_type = "member",
+              .handler = [&s](Request& req) -> Response {
+                int64_t id = req.IdParam();
+                int64_t post_id = req.IdParam("post_id");
+                auto body = req.Json();
+                Errors errors;
+                std::string ended_on = JsonText(body, "ended_on", errors);
+                std::string end_doc = JsonText(body, "end_doc", errors);
+                std::string end_reason = JsonText(body, "end_reason", errors);
+                if (!errors.empty()) return http::Problem(errors);
+                return Done(s.db.Write([&](soci::session& sql) -> Result<nlohmann::json> {
+                  auto m = LoadForWrite(sql, req, id);
+                  if (!m.ok()) return m.errors();
+                  auto posts = PostsOf(sql, m.value().tenant_id, id);
+                  if (std::none_of(posts.begin(), posts.end(), [&](const Post& p) { return p.id == post_id; }))
+                    return Error{ErrorCode::kNotFound, "该职务不存在", "post_id"};
+                  auto ends = PostsToEnd(Held(posts), post_id, std::nullopt, ended_on, Today());
+                  if (!ends.ok()) return ends.errors();
+                  for (auto pid : ends.value()) EndPost(sql, m.value().tenant_id, pid, ended_on, end_doc, end_reason);
+                  auto ev = audit::EventFor(req, "remove", "member", std::to_string(id));
+                  ev.after = {{"post_id", post_id}, {"ended_on", ended_on}, {"end_reason", end_reason}};
+                  audit::Append(sql, ev);
+                  return DetailJson(sql, *FindMember(sql, WriteScope(req.who().scope), id));
+                }), 200);
+              }});
+
+  // ---- 双任免: the administrative and the party post of a middle manager, together ----
+  router.Add({.method = "POST",
+              .pattern = "/api/v1/members/{id}/dual-appointments",
+              .permission = "party:member:edit",
+              .audit_action = "dual_appoint",
+              .record_type = "member",
+              .handler = [&s](Request& req) -> Response {
+                int64_t id = req.IdParam();
+                auto body = req.Json();
+                Errors errors;
+                DualAppointment in;
+                in.hospital_title = JsonText(body, "hospital_title", errors);
+                in.department = JsonText(body, "department", errors);
+                in.party_title = JsonText(body, "party_title", errors);
+                in.started_on = JsonText(body, "started_on", errors);
+                in.appoint_doc = JsonText(body, "appoint_doc", errors);
+                auto v = ValidateDualAppointment(in, Today());
+                if (!v.ok()) errors.insert(errors.end(), v.errors().begin(), v.errors().end());
+                if (!errors.empty()) return http::Problem(errors);
+                return Done(s.db.Write([&](soci::session& sql) -> Result<nlohmann::json> {
+                  auto m = LoadForWrite(sql, req, id);
+                  if (!m.ok()) return m.errors();
+                  auto unit = TargetUnit(sql, req, body, "unit_id", m.value().unit_id);
+                  if (!unit.ok()) return unit.errors();
+                  if (auto taken = SecretaryTaken(sql, m.value().tenant_id, unit.value().id, in.party_title)) {
+                    taken->field = "party_title";
+                    return *taken;
+                  }
+                  auto posts = PostsOf(sql, m.value().tenant_id, id);
+                  int pairs = 0;
+                  for (const auto& p : posts)
+                    if (p.dual_id && p.kind == "party") ++pairs;
+                  const std::string dual_id = std::to_string(id) + "-" + std::to_string(pairs + 1);
+                  Post h;
+                  h.member_id = id;
+                  h.kind = "hospital";
+                  h.title = in.hospital_title;
+                  h.department = in.department;
+                  h.started_on = in.started_on;
+                  h.appoint_doc = in.appoint_doc;
+                  h.dual_id = dual_id;
+                  Post p = h;
+                  p.kind = "party";
+                  p.title = in.party_title;
+                  p.department = "";
+                  p.unit_id = unit.value().id;
+                  h.id = InsertPost(sql, m.value().tenant_id, h, req.who().user_id);
+                  p.id = InsertPost(sql, m.value().tenant_id, p, req.who().user_id);
+                  auto ev = audit::EventFor(req, "dual_appoint", "member", std::to_string(id));
+                  ev.after = {{"dual_id", dual_id},
+                              {"hospital_post", {{"id", h.id}, {"title", h.title}, {"department", h.department}}},
+                              {"party_post", {{"id", p.id}, {"title", p.title}, {"unit_id", *p.unit_id}}},
+                              {"started_on", in.started_on},
+                              {"appoint_doc", in.appoint_doc}};
+                  audit::Append(sql, ev);
+                  auto detail = DetailJson(sql, *FindMember(sql, WriteScope(req.who().scope), id));
+                  detail["dual_id"] = dual_id;
+                  return detail;
+                }), 201);
+              }});
+
+  router.Add({.method = "POST",
+              .pattern = "/api/v1/members/{id}/dual-appointments/{dual_id}/end",
+              .permission = "party:member:edit",
+              .audit_action = "dual_remove",
+              .record_type = "member",
+              .handler = [&s](Request& req) -> Response {
+                int64_t id = req.IdParam();
+                const std::string dual_id = req.params.count("dual_id") ? req.params.at("dual_id") : "";
+                auto body = req.Json();
+                Errors errors;
+                std::string ended_on = JsonText(body, "ended_on", errors);
+                std::string end_doc = JsonText(body, "end_doc", errors);
+                std::string end_reason = JsonText(body, "end_reason", errors);
+                if (!errors.empty()) return http::Problem(errors);
+                return Done(s.db.Write([&](soci::session& sql) -> Result<nlohmann::json> {
+                  auto m = LoadForWrite(sql, req, id);
+                  if (!m.ok()) return m.errors();
+                  auto posts = PostsOf(sql, m.value().tenant_id, id);
+                  if (std::none_of(posts.begin(), posts.end(), [&](const Post& p) { return p.dual_id == dual_id; }))
+                    return Error{ErrorCode::kNotFound, "该双任免记录不存在", "dual_id"};
+                  auto ends = PostsToEnd(Held(posts), std::nullopt, dual_id, ended_on, Today());
+                  if (!ends.ok()) return ends.errors();
+                  for (auto pid : ends.value()) EndPost(sql, m.value().tenant_id, pid, ended_on, end_doc, end_reason);
+                  auto ev = audit::EventFor(req, "dual_remove", "member", std::to_string(id));
+                  ev.after = {{"dual_id", dual_id}, {"post_ids", ends.value()}, {"ended_on", ended_on},
+                              {"end_doc", end_doc}, {"end_reason", end_reason}};
+                  audit::Append(sql, ev);
+                  auto detail = DetailJson(sql, *FindMember(sql, WriteScope(req.who().scope), id));
+                  detail["ended"] = ends.value();
+                  return detail;
+                }), 200);
+              }});
+
+  // ---- rewards and punishments ----
+  router.Add({.method = "POST",
+              .pattern = "/api/v1/members/{id}/rewards",
+              .permission = "party:member:edit",
+              .audit_action = "add_reward",
+              .record_type = "member",
+              .handler = [&s](Request& req) -> Response {
+                int64_t id = req.IdParam();
+                auto body = req.Json();
+                Errors errors;
+                Reward r;
+                r.kind = JsonText(body, "kind", errors);
+                r.title = JsonText(body, "title", errors);
+                r.decided_on = JsonText(body, "decided_on", errors);
+                r.authority = JsonText(body, "authority", errors);
+                r.note = JsonText(body, "note", errors);
+                if (r.kind != "reward" && r.kind != "punishment")
+                  errors.push_back(Invalid("kind", "类别应为 reward（奖励）或 punishment（惩处）"));
+                if (r.title.empty()) errors.push_back(Invalid("title", "请填写奖惩名称"));
+                else if (r.title.size() > 300) errors.push_back(Invalid("title", "奖惩名称过长"));
+                if (auto d = CheckDate(r.decided_on, "decided_on", "批准日期", Today()); !d.ok())
+                  errors.push_back(d.error());
+                if (r.authority.empty()) errors.push_back(Invalid("authority", "请填写批准机关"));
+                if (!errors.empty()) return http::Problem(errors);
+                return Done(s.db.Write([&](soci::session& sql) -> Result<nlohmann::json> {
+                  auto m = LoadForWrite(sql, req, id);
+                  if (!m.ok()) return m.errors();
+                  r.id = InsertReward(sql, m.value().tenant_id, id, r, req.who().user_id);
+                  auto ev = audit::EventFor(req, "add_reward", "member", std::to_string(id));
+                  ev.after = {{"reward_id", r.id}, {"kind", r.kind}, {"title", r.title}, {"decided_on", r.decided_on}};
+                  audit::Append(sql, ev);
+                  return DetailJson(sql, *FindMember(sql, WriteScope(req.who().scope), id));
+                }), 201);
+              }});
+
+  // ---- family ----
+  router.Add({.method = "POST",
+              .pattern = "/api/v1/members/{id}/family",
+              .permission = "party:member:edit",
+              .audit_action = "add_family",
+              .record_type = "member",
+              .handler = [&s](Request& req) -> Response {
+                int64_t id = req.IdParam();
+                auto body = req.Json();
+                Errors errors;
+                FamilyMember f;
+                f.relation = JsonText(body, "relation", errors);
+                f.name = JsonText(body, "name", errors);
+                f.work_unit = JsonText(body, "work_unit", errors);
+                f.political_status = JsonText(body, "political_status", errors);
+                if (f.relation.empty()) errors.push_back(Invalid("relation", "请填写与本人关系"));
+                else if (f.relation.size() > 30) errors.push_back(Invalid("relation", "与本人关系过长"));
+                if (f.name.empty()) errors.push_back(Invalid("name", "请填写姓名"));
+                else if (f.name.size() > 60) errors.push_back(Invalid("name", "姓名过长（最多 20 个汉字）"));
+                if (f.work_unit.size() > 300) errors.push_back(Invalid("work_unit", "工作单位过长"));
+                if (!errors.empty()) return http::Problem(errors);
+                return Done(s.db.Write([&](soci::session& sql) -> Result<nlohmann::json> {
+                  auto m = LoadForWrite(sql, req, id);
+                  if (!m.ok()) return m.errors();
+                  f.id = InsertFamily(sql, m.value().tenant_id, id, f, req.who().user_id);
+                  auto ev = audit::EventFor(req, "add_family", "member", std::to_string(id));
+                  ev.after = {{"family_id", f.id}, {"relation", f.relation}, {"name", f.name}};
+                  audit::Append(sql, ev);
+                  return DetailJson(sql, *FindMember(sql, WriteScope(req.who().scope), id));
+                }), 201);
+              }});
+
+  router.Add({.method = "POST",
+              .pattern = "/api/v1/members/{id}/family/{family_id}/end",
+              .permission = "party:member:edit",
+              .audit_action = "end_family",
+              .record_type = "member",
+              .handler = [&s](Request& req) -> Response {
+                int64_t id = req.IdParam();
+                int64_t family_id = req.IdParam("family_id");
+                auto body = req.Json();
+                Errors errors;
+                std::string reason = JsonText(body, "reason", errors);
+                if (errors.empty() && reason.empty()) errors.push_back(Invalid("reason", "请填写原因"));
+                if (!errors.empty()) return http::Problem(errors);
+                return Done(s.db.Write([&](soci::session& sql) -> Result<nlohmann::json> {
+                  auto m = LoadForWrite(sql, req, id);
+                  if (!m.ok()) return m.errors();
+                  if (!EndFamily(sql, m.value().tenant_id, id, family_id, reason))
+                    return Error{ErrorCode::kNotFound, "该家庭成员记录不存在或已移除", "family_id"};
+                  auto ev = audit::EventFor(req, "end_family", "member", std::to_string(id));
+                  ev.after = {{"family_id", family_id}, {"reason", reason}};
+                  audit::Append(sql, ev);
+                  return DetailJson(sql, *FindMember(sql, WriteScope(req.who().scope), id));
+                }), 200);
+              }});
+
+  // ---- 组织关系转接 ----
+  router.Add({.method = "POST",
+              .pattern = "/api/v1/members/{id}/transfers",
+              .permission = "party:member:transfer",
+              .audit_action = "transfer",
+              .record_type = "member",
+              .handler = [&s](Request& req) -> Response {
+                int64_t id = req.IdParam();
+                auto body = req.Json();
+                Errors errors;
+                Transfer t;
+                t.kind = JsonText(body, "kind", errors);
+                t.external_org = JsonText(body, "external_org", errors);
+                t.letter_no = JsonText(body, "letter_no", errors);
+                t.issued_on = JsonText(body, "issued_on", errors);
+                t.effective_on = JsonText(body, "effective_on", errors);
+                t.note = JsonText(body, "note", errors);
+                if (t.kind != "between" && t.kind != "out")
+                  errors.push_back(Invalid("kind", "转接类型应为 between（系统内转接）或 out（转出）"));
+                if (t.kind == "out" && t.external_org.empty())
+                  errors.push_back(Invalid("external_org", "请填写转入的党组织"));
+                if (t.external_org.size() > 300) errors.push_back(Invalid("external_org", "党组织名称过长"));
+                auto letter = ValidateTransferLetter(t.letter_no, t.issued_on, t.effective_on, Today());
+                if (!letter.ok()) errors.insert(errors.end(), letter.errors().begin(), letter.errors().end());
+                if (!errors.empty()) return http::Problem(errors);
+                return Done(s.db.Write([&](soci::session& sql) -> Result<nlohmann::json> {
+                  auto m = LoadForWrite(sql, req, id);
+                  if (!m.ok()) return m.errors();
+                  const auto& mem = m.value();
+                  if (t.effective_on < CurrentPeriodStart(sql, mem))
+                    return Invalid("effective_on", "转接生效日期不能早于编入现支部的日期");
+                  t.from_unit_id = mem.unit_id;
+                  if (t.kind == "between") {
+                    auto unit = TargetUnit(sql, req, body, "to_unit_id", std::nullopt);
+                    if (!unit.ok()) return unit.errors();
+                    if (unit.value().kind != org::kBranch && unit.value().kind != org::kGroup)
+                      return Invalid("to_unit_id", "党员应转入党支部或党小组");
+                    if (unit.value().id == mem.unit_id) return Invalid("to_unit_id", "转入组织与现所在组织相同");
+                    t.to_unit_id = unit.value().id;
+                    // Party posts belong to the old unit and end with the move (a 双任免 pair
+                    // ends whole: the administrative post goes with it).
+                    auto posts = PostsOf(sql, mem.tenant_id, id);
+                    std::vector<std::string> pairs;
+                    for (const auto& p : posts)
+                      if (!p.ended_on && p.kind == "party" && p.unit_id == mem.unit_id) {
+                        EndPost(sql, mem.tenant_id, p.id, t.effective_on, t.letter_no, "组织关系转接");
+                        if (p.dual_id) pairs.push_back(*p.dual_id);
+                      }
+                    for (const auto& p : posts)
+                      if (!p.ended_on && p.kind == "hospital" && p.dual_id &&
+                          std::find(pairs.begin(), pairs.end(), *p.dual_id) != pairs.end())
+                        EndPost(sql, mem.tenant_id, p.id, t.effective_on, t.letter_no, "组织关系转接");
+                    MoveMember(sql, mem.tenant_id, id, t.effective_on, "transfer_between", t.to_unit_id,
+                               "transfer_between");
+                  } else {
+                    MoveMember(sql, mem.tenant_id, id, t.effective_on, "transfer_out", std::nullopt, "");
+                    MarkLeft(sql, mem.tenant_id, id, t.effective_on, "转出", "组织关系转往" + t.external_org);
+                  }
+                  t.id = InsertTransfer(sql, mem.tenant_id, id, t, req.who().user_id);
+                  auto ev = audit::EventFor(req, "transfer", "member", std::to_string(id));
+                  ev.after = {{"transfer_id", t.id},
+                              {"kind", t.kind},
+                              {"from_unit_id", mem.unit_id},
+                              {"to_unit_id", t.to_unit_id ? nlohmann::json(*t.to_unit_id) : nlohmann::json(nullptr)},
+                              {"external_org", t.external_org},
+                              {"letter_no", t.letter_no},
+                              {"effective_on", t.effective_on}};
+                  audit::Append(sql, ev);
+                  auto stored = FindMember(sql, WriteScope(req.who().scope), id);
+                  if (!stored) {
+                    // Moved out of a secretary's scope: answer with what changed, not a 404.
+                    Scope tenant{mem.tenant_id, {mem.tenant_id}, {}};
+                    stored = FindMember(sql, tenant, id);
+                  }
+                  return DetailJson(sql, *stored);
+                }), 201);
+              }});
+
+  router.Add({.method = "POST",
+              .pattern = "/api/v1/members/{id}/leave",
+              .permission = "party:member:transfer",
+              .audit_action = "leave",
+              .record_type = "member",
+              .handler = [&s](Request& req) -> Response {
+                int64_t id = req.IdParam();
+                auto body = req.Json();
+                Errors errors;
+                std::string kind = JsonText(body, "kind", errors);
+                std::string left_on = JsonText(body, "left_on", errors);
+                std::string reason = JsonText(body, "reason", errors);
+                const auto& kinds = LeaveKinds();
+                if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end())
+                  errors.push_back(Invalid("kind", "减少类型应为 死亡、出党、退党、停止党籍 或 其他"));
+                if (auto d = CheckDate(left_on, "left_on", "减少日期", Today()); !d.ok()) errors.push_back(d.error());
+                if (reason.empty()) errors.push_back(Invalid("reason", "请填写原因或依据"));
+                else if (reason.size() > 1000) errors.push_back(Invalid("reason", "原因过长"));
+                if (!errors.empty()) return http::Problem(errors);
+                return Done(s.db.Write([&](soci::session& sql) -> Result<nlohmann::json> {
+                  auto m = LoadForWrite(sql, req, id);
+                  if (!m.ok()) return m.errors();
+                  if (left_on < CurrentPeriodStart(sql, m.value()))
+                    return Invalid("left_on", "减少日期不能早于编入现支部的日期");
+                  MoveMember(sql, m.value().tenant_id, id, left_on, "left", std::nullopt, "");
+                  MarkLeft(sql, m.value().tenant_id, id, left_on, kind, reason);
+                  auto ev = audit::EventFor(req, "leave", "member", std::to_string(id));
+                  ev.before = {{"state", "active"}};
+                  ev.after = {{"state", "left"}, {"left_kind", kind}, {"left_on", left_on}, {"reason", reason}};
+                  audit::Append(sql, ev);
+                  return DetailJson(sql, *FindMember(sql, WriteScope(req.who().scope), id));
+                }), 200);
+              }});
+}
+
+}  // namespace qizhi::party::members
