@@ -21,8 +21,10 @@ test('sysadmin lists, adds and locks users', async () => {
   assert.ok(Array.isArray(list.items));
   assert.equal(list.page, 1);
   assert.equal(list.size, 20);
-  assert.ok(list.total >= 8, `demo users listed: ${list.total}`);
-  assert.ok(list.items.some((u) => u.username === 'secadmin'));
+  // The demo users of 大足区人民医院 (secretary and member sit in 江北, auditor in the committee).
+  const demoUsers = ['admin', 'audadmin', 'leader', 'outreach', 'secadmin', 'sysadmin'];
+  assert.equal(list.total, demoUsers.length, `demo users listed: ${list.total}`);
+  assert.deepEqual(list.items.map((u) => u.username).sort(), demoUsers);
   const created = expectJson(await s.sys.post('/api/v1/users', { username: 'sep.user', name: '分权测试', password: 'Str0ng#Pass1' }), 201);
   assert.equal(created.username, 'sep.user');
   s.userId = created.id;
@@ -132,12 +134,23 @@ test('the roles list is paginated and sortable like every list', async () => {
 });
 
 test('the org units list answers with page and size like every list', async () => {
+  // The demo hospital has more current units than one default page holds.
+  const inTenant = Number(srv.sql("SELECT count(*) FROM org_units WHERE tenant_id = (SELECT tenant_id FROM users WHERE username = 'secadmin') AND ended_at IS NULL"));
+  assert.ok(inTenant > 50, `current org units of the hospital: ${inTenant}`);
   const units = expectJson(await s.sec.get('/api/v1/org/units'), 200);
   assert.equal(units.page, 1);
   assert.equal(units.size, 20, 'default size 20');
-  assert.equal(units.total, units.items.length);
+  assert.equal(units.total, inTenant, 'total: every current unit of the hospital');
+  assert.equal(units.items.length, 20, 'a full default page');
   const big = expectJson(await s.sec.get('/api/v1/org/units?size=50'), 200);
   assert.equal(big.size, 50, 'size echoes the request');
+  assert.equal(big.total, inTenant);
+  assert.equal(big.items.length, 50);
+  const all = expectJson(await s.sec.get('/api/v1/org/units?size=200'), 200);
+  assert.equal(all.items.length, inTenant, 'size 200 holds them all');
+  const second = expectJson(await s.sec.get('/api/v1/org/units?page=2'), 200);
+  assert.equal(second.page, 2);
+  assert.deepEqual(second.items.map((u) => u.id), all.items.slice(20, 40).map((u) => u.id), 'page 2 continues page 1');
 });
 
 test('secadmin: 403 on adding users and on the audit log', async () => {

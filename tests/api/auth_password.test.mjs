@@ -53,28 +53,28 @@ test('success → 204; other sessions end; old password fails, new works', async
 
 test('validation of the reset password itself (policy) → 400 field password', async () => {
   const sys = await loginAs(srv.url, 'sysadmin', DEMO_PASSWORD);
-  const users = expectJson(await sys.get('/api/v1/users?q=secretary&size=200'), 200);
-  const target = users.items.find((u) => u.username === 'secretary');
-  assert.ok(target, 'secretary listed');
+  const users = expectJson(await sys.get('/api/v1/users?q=leader&size=200'), 200);
+  const target = users.items.find((u) => u.username === 'leader');
+  assert.ok(target, 'leader listed');
   expectProblem(await sys.post(`/api/v1/users/${target.id}/password`, { password: 'short' }), 400, 'password');
-  expectJson(await new Client(srv.url).login('secretary', DEMO_PASSWORD), 200);
+  expectJson(await new Client(srv.url).login('leader', DEMO_PASSWORD), 200);
 });
 
 const expired = {};
 
 test('sysadmin resets a password → the login says password_expired; /me works', async () => {
-  // Before: secretary may list org units.
-  const before = await loginAs(srv.url, 'secretary', DEMO_PASSWORD);
+  // Before: leader (院领导, of the sysadmin's hospital) may list org units.
+  const before = await loginAs(srv.url, 'leader', DEMO_PASSWORD);
   expectJson(await before.get('/api/v1/org/units'), 200);
 
   const sys = await loginAs(srv.url, 'sysadmin', DEMO_PASSWORD);
-  const users = expectJson(await sys.get('/api/v1/users?q=secretary&size=200'), 200);
-  const target = users.items.find((u) => u.username === 'secretary');
-  assert.ok(target, 'secretary listed');
+  const users = expectJson(await sys.get('/api/v1/users?q=leader&size=200'), 200);
+  const target = users.items.find((u) => u.username === 'leader');
+  assert.ok(target, 'leader listed');
   expectStatus(await sys.post(`/api/v1/users/${target.id}/password`, { password: 'Reset#Pass2026' }), 204);
 
   const c = new Client(srv.url);
-  const b = expectJson(await c.login('secretary', 'Reset#Pass2026'), 200);
+  const b = expectJson(await c.login('leader', 'Reset#Pass2026'), 200);
   assert.equal(b.password_expired, true);
   expired.c = c;
   const me = expectJson(await c.get('/api/v1/me'), 200);
@@ -91,11 +91,11 @@ test('password expired: /me/totp/* is not among the allowed routes → 403 field
 
 test('password expired: changing it through /me/password lifts the restriction', async () => {
   const c = expired.c;
-  const change = await c.post('/api/v1/me/password', { old_password: 'Reset#Pass2026', new_password: 'Zhibu#Shuji2026' });
+  const change = await c.post('/api/v1/me/password', { old_password: 'Reset#Pass2026', new_password: 'Lingdao#Xin2026' });
   expectStatus(change, 204);
   expectJson(await c.get('/api/v1/org/units'), 200);
   expectStatus(await c.logout(), 204);
-  const after = expectJson(await new Client(srv.url).login('secretary', 'Zhibu#Shuji2026'), 200);
+  const after = expectJson(await new Client(srv.url).login('leader', 'Lingdao#Xin2026'), 200);
   assert.equal(after.password_expired, false);
 });
 

@@ -48,6 +48,12 @@ test('qizhi user add creates a system administrator in hospital B', () => {
   s.bUserId = rows[0][0];
   s.bMemberId = srv.rows(`SELECT id FROM users WHERE username = 'b.member'`)[0][0];
   s.aAdminId = srv.rows(`SELECT id FROM users WHERE username = 'admin'`)[0][0];
+  // Where the demo puts its users: the committee's auditor, hospital A's party office, leader,
+  // outreach and three administrators; the branch secretary and a member in hospital B.
+  const tenantOf = Object.fromEntries(srv.rows(`SELECT username, tenant_id FROM users`));
+  for (const n of ['admin', 'outreach', 'leader', 'sysadmin', 'secadmin', 'audadmin']) assert.equal(tenantOf[n], s.a.id, `${n} is A's`);
+  for (const n of ['secretary', 'member']) assert.equal(tenantOf[n], s.b.id, `${n} is B's`);
+  assert.equal(tenantOf.auditor, s.committee.id, "auditor is the committee's");
   // The same username cannot be added twice.
   const dup = srv.qizhi(['user', 'add', 'b.sysadmin', '--name', '重复', '--tenant', s.c.id], { QIZHI_PASSWORD: B_PASSWORD });
   assert.notEqual(dup.status, 0, `duplicate user add fails: ${dup.output}`);
@@ -60,8 +66,9 @@ test("B's sysadmin sees only B's users", async () => {
   assert.equal(login.user.tenant_name, s.b.name);
   const { items, total } = await allPages(s.bsys, '/api/v1/users');
   const names = items.map((u) => u.username).sort();
-  assert.ok(names.includes('b.sysadmin') && names.includes('b.member'), `B users: ${names}`);
-  for (const n of ['admin', 'sysadmin', 'secadmin', 'audadmin', 'member', 'auditor']) assert.ok(!names.includes(n), `${n} is not B's: ${names}`);
+  // B holds the two users added above and the demo's branch secretary and member.
+  assert.deepEqual(names, ['b.member', 'b.sysadmin', 'member', 'secretary'], `B users: ${names}`);
+  for (const n of ['admin', 'outreach', 'leader', 'sysadmin', 'secadmin', 'audadmin', 'auditor']) assert.ok(!names.includes(n), `${n} is not B's: ${names}`);
   const inB = Number(srv.sql(`SELECT count(*) FROM users WHERE tenant_id = ${q(s.b.id)} AND ended_at IS NULL`));
   assert.equal(total, inB);
   assert.equal(expectJson(await s.bsys.get('/api/v1/users?q=admin'), 200).items.filter((u) => u.username === 'admin').length, 0);
@@ -72,6 +79,8 @@ test("A's sysadmin does not see B's users and gets 404 on B's user id", async ()
   s.asys = sys;
   const { items } = await allPages(sys, '/api/v1/users');
   assert.ok(!items.some((u) => u.username.startsWith('b.')), `no B users in A: ${items.map((u) => u.username)}`);
+  assert.deepEqual(items.map((u) => u.username).sort(), ['admin', 'audadmin', 'leader', 'outreach', 'secadmin', 'sysadmin'], 'A lists exactly its own demo users');
+  for (const n of ['secretary', 'member']) assert.equal(expectJson(await sys.get(`/api/v1/users?q=${n}`), 200).items.filter((u) => u.username === n).length, 0, `B's ${n} is not listed to A`);
   assert.equal(expectJson(await sys.get('/api/v1/users?q=b.sysadmin'), 200).total, 0);
   const id = s.bUserId;
   expectProblem(await sys.patch(`/api/v1/users/${id}`, { name: '被改名' }), 404);
@@ -86,7 +95,9 @@ test("A's sysadmin does not see B's users and gets 404 on B's user id", async ()
 });
 
 test('usernames are unique across hospitals (login has no hospital field): 409 field username', async () => {
-  expectProblem(await s.bsys.post('/api/v1/users', { username: 'member', name: '重名', password: 'Str0ng#Pass1' }), 409, 'username');
+  // leader is A's, auditor the committee's: B cannot take their names.
+  expectProblem(await s.bsys.post('/api/v1/users', { username: 'leader', name: '重名', password: 'Str0ng#Pass1' }), 409, 'username');
+  expectProblem(await s.bsys.post('/api/v1/users', { username: 'auditor', name: '重名', password: 'Str0ng#Pass1' }), 409, 'username');
   const b = expectJson(await s.bsys.post('/api/v1/users', { username: 'b.new', name: '乙院新人', password: 'Str0ng#Pass1' }), 201);
   assert.equal(srv.sql(`SELECT tenant_id FROM users WHERE username = 'b.new'`), String(s.b.id), "created in B, the creator's hospital");
   assert.equal(b.username, 'b.new');
@@ -174,7 +185,12 @@ test("A's security administrator cannot touch B's roles or org units", async () 
   const aMember = aRoles.find((r) => r.code === 'member');
   assert.ok(aMember);
   expectProblem(await sec.patch(`/api/v1/roles/${bRoleId}`, { name: '被改', description: '', permissions: [], require_totp: false }), 404);
-  const aUserId = srv.rows(`SELECT id FROM users WHERE username = 'member'`)[0][0];
+  const aUserId = srv.rows(`SELECT id FROM users WHERE username = 'leader' AND tenant_id = ${q(s.a.id)}`)[0][0];
+  // Its current grants: role codes and scope count.
+  const aUserRoles = () => srv.sql(`SELECT r.code FROM user_roles ur JOIN roles r ON r.id = ur.role_id AND r.tenant_id = ur.tenant_id WHERE ur.user_id = ${q(aUserId)} AND ur.revoked_at IS NULL ORDER BY r.code`)
+    + ` scopes ${srv.sql(`SELECT count(*) FROM user_scopes WHERE user_id = ${q(aUserId)} AND revoked_at IS NULL`)}`;
+  const rolesBefore = aUserRoles();
+  assert.equal(rolesBefore, 'leader scopes 0');
   const foreignRole = await sec.put(`/api/v1/users/${aUserId}/roles`, { roles: [Number(bRoleId)], scopes: [] });
   assert.ok([400, 404].includes(foreignRole.status), `assigning B's role to an A user is refused: ${show(foreignRole)}`);
   expectProblem(foreignRole, foreignRole.status);
@@ -184,6 +200,7 @@ test("A's security administrator cannot touch B's roles or org units", async () 
     const foreignScope = await sec.put(`/api/v1/users/${aUserId}/roles`, { roles: [aMember.id], scopes: [Number(bUnit)] });
     assert.ok([400, 404].includes(foreignScope.status), `a scope in B for an A user is refused: ${show(foreignScope)}`);
   }
+  assert.equal(aUserRoles(), rolesBefore, "the A user's roles and scopes are unchanged");
   assert.equal(srv.sql(`SELECT name FROM roles WHERE id = ${q(bRoleId)} AND tenant_id = ${q(s.b.id)}`), '党员');
 });
 
