@@ -64,7 +64,9 @@ Result<FigureValue> MembersByUnit(Context& c, const Params& query) {
   v.records = members::ListUrl(kMembersUrl, v.filters);
   // Groups: the children of `org`, plus the members recorded in `org` itself (本级); without an
   // org, the tops of what the caller can see (a hospital's 党委, or each hospital for 上级).
-  auto units = org::ListUnits(c.sql, c.scope);
+  // On a past date, units ended since then still held members: they are groups too (when not empty).
+  const bool past = v.filters.count("to") && v.filters.at("to") < TodayShanghai();
+  auto units = org::ListUnits(c.sql, c.scope, past);
   std::set<int64_t> visible;
   for (const auto& u : units) visible.insert(u.id);
   std::optional<int64_t> parent;
@@ -84,6 +86,7 @@ Result<FigureValue> MembersByUnit(Context& c, const Params& query) {
     p["org"] = std::to_string(u.id);
     auto n = CountMembersWith(c, p);
     if (!n.ok()) return n.errors();
+    if (u.ended_at && n.value() == 0) continue;
     v.groups.push_back({std::to_string(u.id), u.name, n.value(), members::ListUrl(kMembersUrl, p)});
   }
   if (parent) {

@@ -827,6 +827,7 @@ const std::vector<RosterColumn>& RosterColumns() {
       {"工作岗位", "job", false},
       {"联系电话", "phone", false},
       {"是否困难党员", "hardship", false},
+      {"困难情况", "hardship_note", false},
       {"是否流动党员", "flowing", false},
       {"外出流向", "flow_to", false},
       {"外出日期", "flow_since", false},
@@ -987,6 +988,7 @@ ParsedRoster ParseRoster(const Grid& grid, const Date& today) {
       }
     }
     m.flow_to = cell("flow_to");
+    m.hardship_note = cell("hardship_note");
 
     auto valid = ValidateMember(m, today);
     if (valid.ok()) {
@@ -1034,6 +1036,7 @@ std::vector<std::string> ExportCells(const RosterExportRow& row) {
           m.job,
           m.phone,
           m.hardship ? "是" : "否",
+          m.hardship_note,
           m.flowing ? "是" : "否",
           m.flow_to,
           m.flow_since};

@@ -19,7 +19,7 @@ struct RosterColumn {
 };
 // 序号 is not a column here (it is generated on export, ignored on import).
 // 姓名, 性别, 公民身份号码, 民族, 籍贯, 学历, 人员类别, 所在党组织, 党员类别, 入党日期, 转正日期,
-// 工作岗位, 联系电话, 是否困难党员, 是否流动党员, 外出流向, 外出日期
+// 工作岗位, 联系电话, 是否困难党员, 困难情况, 是否流动党员, 外出流向, 外出日期
 const std::vector<RosterColumn>& RosterColumns();
 
 // A cell grid as read from a file: first row is the header.
@@ -38,7 +38,7 @@ Result<Grid> ReadRosterFile(std::string_view bytes);
 struct RosterRow {
   int line = 0;          // 1-based row number in the file (header is 1)
   MemberInput member;
-  std::string unit;      // 所在党组织 name as written
+  std::string unit;      // 所在党组织 as written: a unit's name, or "党支部/党小组" for a group
   // No error names this line: `member` is ValidateMember's normalised record (trimmed, upper-case
   // X). Otherwise `member` holds the converted cells as found and must not be stored.
   bool valid = false;

@@ -38,6 +38,14 @@ struct Plan {
   int unchanged = 0;
 };
 
+// How the roster names a unit: its own name, and for a 党小组 also "党支部/党小组", since every
+// branch may have a 第一党小组. Export writes the qualified form for groups; import accepts both.
+std::string QualifiedName(const org::Unit& u, const std::map<int64_t, std::string>& names) {
+  if (u.kind != org::kGroup || !u.parent_id) return u.name;
+  auto parent = names.find(*u.parent_id);
+  return parent == names.end() ? u.name : parent->second + "/" + u.name;
+}
+
 std::string ColumnOf(const std::string& field) {
   for (const auto& c : RosterColumns())
     if (c.field == field) return c.title;
@@ -56,8 +64,16 @@ Result<Plan> MakePlan(soci::session& sql, const Scope& write_scope, const platfo
   // Units by name: current 党支部/党小组 the caller may write to. A name used twice cannot say
   // which one it means.
   std::map<std::string, std::vector<org::Unit>> units;
-  for (auto& u : org::ListUnits(sql, write_scope))
-    if (u.kind == org::kBranch || u.kind == org::kGroup) units[u.name].push_back(u);
+  {
+    Scope tenant{write_scope.home_tenant, {write_scope.home_tenant}, {}};
+    std::map<int64_t, std::string> names;
+    for (const auto& u : org::ListUnits(sql, tenant)) names[u.id] = u.name;
+    for (auto& u : org::ListUnits(sql, write_scope)) {
+      if (u.kind != org::kBranch && u.kind != org::kGroup) continue;
+      units[u.name].push_back(u);
+      if (u.kind == org::kGroup) units[QualifiedName(u, names)].push_back(u);
+    }
+  }
 
   std::vector<std::string> bidx;
   for (const auto& row : parsed.rows) bidx.push_back(cipher.BlindIndex(row.member.id_number, kIdNumberPurpose));
@@ -76,7 +92,7 @@ Result<Plan> MakePlan(soci::session& sql, const Scope& write_scope, const platfo
       continue;
     }
     if (named->second.size() > 1) {
-      err("unit", "有多个名为“" + row.unit + "”的组织，请在系统中改名后再导入");
+      err("unit", "有多个名为“" + row.unit + "”的组织，请写作“所在党支部/党小组”，如“内科党支部/" + row.unit + "”");
       continue;
     }
     const org::Unit& unit = named->second.front();
@@ -137,6 +153,13 @@ void RegisterRosterRoutes(http::Router& router, platform::Services& s) {
                   sheet.title = req.who().tenant_name + "党员名册（截至" + f.value().as_of + "）";
                   sheet.headers.push_back("序号");
                   for (const auto& c : RosterColumns()) sheet.headers.push_back(c.title);
+                  std::map<int64_t, std::string> names;
+                  std::map<int64_t, std::string> labels;
+                  {
+                    const auto units = org::ListUnits(sql, Scope{req.who().scope.home_tenant, req.who().scope.tenants, {}});
+                    for (const auto& u : units) names[u.id] = u.name;
+                    for (const auto& u : units) labels[u.id] = QualifiedName(u, names);
+                  }
                   int64_t n = 0;
                   for (const auto& row : ListMembers(sql, req.who().scope, f.value(), {}, 0, kMaxExportRows)) {
                     const auto& m = row.m;
@@ -165,10 +188,11 @@ void RegisterRosterRoutes(http::Router& router, platform::Services& s) {
                     in.joined_on = m.joined_on;
                     in.full_on = m.full_on;
                     in.hardship = m.hardship;
+                    in.hardship_note = m.hardship_note;
                     in.flowing = m.flowing;
                     in.flow_to = m.flow_to;
                     in.flow_since = m.flow_since;
-                    out.unit = m.unit_name;
+                    out.unit = labels.count(m.unit_id) ? labels[m.unit_id] : m.unit_name;
                     std::vector<std::string> cells{std::to_string(++n)};
                     for (auto& c : ExportCells(out)) cells.push_back(std::move(c));
                     sheet.rows.push_back(std::move(cells));
@@ -190,7 +214,6 @@ void RegisterRosterRoutes(http::Router& router, platform::Services& s) {
                 res.headers.push_back({"Content-Disposition", platform::xport::AttachmentHeader(
                                                                   "党员名册-" + TodayShanghai() + ".xlsx",
                                                                   "members-" + TodayShanghai() + ".xlsx")});
-                res.headers.push_back({"Cache-Control", "no-store"});
                 return res;
               }});
 

@@ -184,6 +184,23 @@ void RegisterRoutes(http::Router& router, platform::Services& s) {
                 auto body = req.Json();
                 Errors errors;
                 MemberInput in = InputFromJson(body, errors);
+                // The form never shows the full ID number or phone: left out, they stay as stored.
+                if (!body.contains("id_number") || !body.contains("phone")) {
+                  auto stored = s.db.Read([&](soci::session& sql) {
+                    return FindMember(sql, WriteScope(req.who().scope), id);
+                  });
+                  if (!stored) return http::Problem({MemberNotFound()});
+                  if (!body.contains("id_number")) {
+                    auto plain = s.cipher.Decrypt(stored->id_enc, IdNumberAd(stored->tenant_id));
+                    if (!plain.ok()) return http::Problem(plain.errors());
+                    in.id_number = plain.value();
+                  }
+                  if (!body.contains("phone") && !stored->phone_enc.empty()) {
+                    auto plain = s.cipher.Decrypt(stored->phone_enc, PhoneAd(stored->tenant_id));
+                    if (!plain.ok()) return http::Problem(plain.errors());
+                    in.phone = plain.value();
+                  }
+                }
                 auto valid = ValidateMember(in, Today());
                 if (!valid.ok()) errors.insert(errors.end(), valid.errors().begin(), valid.errors().end());
                 if (!body.contains("version") || !body["version"].is_number_integer())

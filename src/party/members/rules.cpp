@@ -346,12 +346,12 @@ Status ValidateDualAppointment(const DualAppointment& raw, const Date& today) {
   const std::string department = Trim(raw.department);
   Checker c{{}, today};
   if (!IsMiddleManagerPost(hospital)) {
-    c.Add("hospital_post.title",
+    c.Add("hospital_title",
           "双任免的行政职务应为中层职务：科主任、副主任、护士长、副护士长、科室负责人、职能部门负责"
           "人");
   }
   if (!Contains(PartyPosts(), party))
-    c.Add("party_post.title", "党内职务应为：" + Joined(PartyPosts()));
+    c.Add("party_title", "党内职务应为：" + Joined(PartyPosts()));
   if (department.empty()) {
     c.Add("department", "请填写科室");
   } else {

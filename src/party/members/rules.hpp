@@ -83,7 +83,7 @@ Status ValidatePost(const PostInput& in, const Date& today);
 
 // 双任免: one action, two posts. The hospital post must be a middle-manager post and the party
 // post a party post; both start on the same date under the same document. Errors name
-// "hospital_post.title", "party_post.title", "started_on", "department".
+// "hospital_title", "party_title", "started_on", "department".
 struct DualAppointment {
   std::string hospital_title;
   std::string department;

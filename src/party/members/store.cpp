@@ -70,9 +70,19 @@ void SetText(Query& q, const std::string& name, const std::string& v) {
 }
 
 // FROM … WHERE … for a filter: the one place a member list and a member figure are defined.
-void AppendFilter(Query& q, const Scope& scope, const MemberFilter& f) {
+void AppendFilter(Query& q, const Scope& scope, const MemberFilter& f, bool counting) {
   const std::string as_of = f.as_of.empty() ? TodayShanghai() : f.as_of;
-  if (!f.left) {
+  const bool current = !f.left && as_of >= TodayShanghai();
+  if (current) {
+    // Today's roll is the members' current state: one indexed range over members, no history
+    // join. The same people as the as-of query below for today (periods end on the day a
+    // member leaves or moves; no period starts after today).
+    // A count needs nothing from the unit row: it runs on the covering index ix_members_count.
+    if (counting) q << " FROM members m WHERE m.state = 'active'";
+    else q << " FROM members m JOIN org_units o ON o.tenant_id = m.tenant_id AND o.id = m.unit_id WHERE m.state = 'active'";
+    if (f.status == "正式") q << " AND m.full_on IS NOT NULL AND m.full_on <= " << q.Bind(as_of);
+    else if (f.status == "预备") q << " AND (m.full_on IS NULL OR m.full_on > " << q.Bind(as_of) << ")";
+  } else if (!f.left) {
     // On the roll of a unit that day: the unit period covers it (a transfer's day belongs to
     // the new unit), and status follows the dates.
     // Each use binds afresh: a placeholder named twice is not portable across SOCI backends.
@@ -88,9 +98,11 @@ void AppendFilter(Query& q, const Scope& scope, const MemberFilter& f) {
     if (!f.left_from.empty()) q << " AND m.left_on >= " << q.Bind(f.left_from);
     if (!f.status.empty()) q << " AND m.status = " << q.Bind(f.status);
   }
-  ScopeFilter(q, scope, "m.tenant_id", "o.path");
-  if (f.org_path) q << " AND o.path LIKE " << q.Bind(*f.org_path + "%");
-  if (f.direct_unit) q << " AND o.id = " << q.Bind(*f.direct_unit);
+  // On today's roll the member's own copy of the path serves the index (tenant, state, path, name).
+  const char* path = current ? "m.unit_path" : "o.path";
+  ScopeFilter(q, scope, "m.tenant_id", path);
+  if (f.org_path) q << " AND " << path << " LIKE " << q.Bind(*f.org_path + "%");
+  if (f.direct_unit) q << " AND " << (current ? "m.unit_id" : "o.id") << " = " << q.Bind(*f.direct_unit);
   if (f.birth_between)
     q << " AND m.birth_date >= " << q.Bind(f.birth_between->first) << " AND m.birth_date <= "
       << q.Bind(f.birth_between->second);
@@ -124,20 +136,21 @@ std::string InList(Query& q, const std::vector<int64_t>& ids) {
 
 int64_t CountMembers(soci::session& sql, const Scope& scope, const MemberFilter& f) {
   Query q("SELECT COUNT(*)");
-  AppendFilter(q, scope, f);
+  AppendFilter(q, scope, f, true);
   return Scalar(sql, q);
 }
 
 std::vector<MemberRow> ListMembers(soci::session& sql, const Scope& scope, const MemberFilter& f, const ListOrder& order,
                                    int64_t offset, int64_t limit) {
   Query q(kMemberColumns);
-  AppendFilter(q, scope, f);
+  AppendFilter(q, scope, f, false);
   const char* dir = order.desc ? " DESC" : "";
   if (order.field == "name") q << " ORDER BY m.name" << dir << ", m.id";
   else if (order.field == "joined_on") q << " ORDER BY m.joined_on" << dir << ", m.id";
   else if (order.field == "birth_date") q << " ORDER BY m.birth_date" << dir << ", m.id";
   else if (order.field == "id") q << " ORDER BY m.id" << dir;
-  else q << " ORDER BY o.path" << dir << ", m.name" << dir << ", m.id";
+  else if (f.left || (!f.as_of.empty() && f.as_of < TodayShanghai())) q << " ORDER BY o.path" << dir << ", m.name" << dir << ", m.id";
+  else q << " ORDER BY m.unit_path" << dir << ", m.name" << dir << ", m.id" << dir;
   q << " LIMIT " << q.Bind(limit) << " OFFSET " << q.Bind(offset);
   std::vector<MemberRow> rows;
   std::map<int64_t, size_t> at;

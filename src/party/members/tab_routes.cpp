@@ -381,12 +381,21 @@ void RegisterTabRoutes(http::Router& router, platform::Services& s) {
                       return Invalid("to_unit_id", "党员应转入党支部或党小组");
                     if (unit.value().id == mem.unit_id) return Invalid("to_unit_id", "转入组织与现所在组织相同");
                     t.to_unit_id = unit.value().id;
-                    // Party posts belong to the old unit and end with the move (a 双任免 pair
-                    // ends whole: the administrative post goes with it).
+                    // Party posts of the old 党小组, and of the old 党支部 when the move leaves
+                    // it, end with the move (a 双任免 pair ends whole: the administrative post
+                    // goes with it). Posts higher up (a 党委委员) stay.
+                    const Scope tenant{mem.tenant_id, {mem.tenant_id}, {}};
+                    auto branch_of = [&](int64_t unit_id) {
+                      auto u = org::FindUnit(sql, tenant, unit_id);
+                      return u && u->kind == org::kGroup && u->parent_id ? *u->parent_id : unit_id;
+                    };
+                    const int64_t old_branch = branch_of(mem.unit_id);
+                    const bool leaves_branch = old_branch != branch_of(*t.to_unit_id);
                     auto posts = PostsOf(sql, mem.tenant_id, id);
                     std::vector<std::string> pairs;
                     for (const auto& p : posts)
-                      if (!p.ended_on && p.kind == "party" && p.unit_id == mem.unit_id) {
+                      if (!p.ended_on && p.kind == "party" &&
+                          (p.unit_id == mem.unit_id || (leaves_branch && p.unit_id == old_branch))) {
                         EndPost(sql, mem.tenant_id, p.id, t.effective_on, t.letter_no, "组织关系转接");
                         if (p.dual_id) pairs.push_back(*p.dual_id);
                       }

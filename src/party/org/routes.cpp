@@ -103,9 +103,23 @@ Response Done(const Result<nlohmann::json>& r, int status) {
   return JsonResponse(status, r.value());
 }
 
+std::string Trim(std::string s) {
+  s.erase(0, s.find_first_not_of(" \t\r\n"));
+  s.erase(s.find_last_not_of(" \t\r\n") + 1);
+  return s;
+}
+
+// Characters, not bytes: a 60-character name is 60 汉字 or 60 letters alike.
+size_t Utf8Length(const std::string& s) {
+  size_t n = 0;
+  for (unsigned char c : s)
+    if ((c & 0xC0) != 0x80) ++n;
+  return n;
+}
+
 Status CheckName(const std::string& name) {
   if (name.empty()) return Invalid("name", "请填写组织名称");
-  if (name.size() > 180) return Invalid("name", "组织名称过长（最多 60 个汉字）");
+  if (Utf8Length(name) > 60) return Invalid("name", "组织名称过长（最多 60 个字）");
   return Ok();
 }
 
@@ -180,7 +194,7 @@ void RegisterRoutes(http::Router& router, platform::Services& s) {
                 auto body = req.Json();
                 Errors errors;
                 NewUnit n;
-                n.name = JsonText(body, "name", errors);
+                n.name = Trim(JsonText(body, "name", errors));
                 n.kind = JsonText(body, "kind", errors);
                 n.department = JsonText(body, "department", errors);
                 n.alliance_member = JsonText(body, "alliance_member", errors);
@@ -230,7 +244,7 @@ void RegisterRoutes(http::Router& router, platform::Services& s) {
                 if (!body.contains("version") || !body["version"].is_number_integer())
                   errors.push_back(Invalid("version", "缺少版本号，请刷新后重试"));
                 if (body.contains("name")) {
-                  if (auto c = CheckName(JsonText(body, "name", errors)); !c.ok()) errors.push_back(c.error());
+                  if (auto c = CheckName(Trim(JsonText(body, "name", errors))); !c.ok()) errors.push_back(c.error());
                 }
                 if (body.contains("sort_order") && !body["sort_order"].is_null() && !body["sort_order"].is_number_integer())
                   errors.push_back(Invalid("sort_order", "排序号应为整数"));
@@ -241,7 +255,7 @@ void RegisterRoutes(http::Router& router, platform::Services& s) {
                   Unit before = found.value();
                   Unit u = before;
                   Errors ignored;
-                  if (body.contains("name")) u.name = JsonText(body, "name", ignored);
+                  if (body.contains("name")) u.name = Trim(JsonText(body, "name", ignored));
                   if (body.contains("department")) u.department = JsonText(body, "department", ignored);
                   if (body.contains("alliance_member")) u.alliance_member = JsonText(body, "alliance_member", ignored);
                   if (body.contains("sort_order") && body["sort_order"].is_number_integer())

@@ -68,9 +68,9 @@ HeldPost PostFrom(const Row& r) {
 
 }  // namespace
 
-std::vector<Unit> ListUnits(soci::session& sql, const Scope& scope) {
+std::vector<Unit> ListUnits(soci::session& sql, const Scope& scope, bool include_ended) {
   Query q(kUnitColumns);
-  q << " AND o.ended_at IS NULL";
+  if (!include_ended) q << " AND o.ended_at IS NULL";
   ScopeFilter(q, scope, "o.tenant_id", "o.path");
   q << " ORDER BY o.tenant_id, o.path";
   std::vector<Unit> out;

@@ -29,8 +29,9 @@ struct Unit {
   std::string end_reason;
 };
 
-// Current units the scope may read, ordered by tenant and path.
-std::vector<Unit> ListUnits(soci::session& sql, const Scope& scope);
+// Current units the scope may read, ordered by tenant and path; with `include_ended`, also the
+// units that have been ended (for counts as of a past date).
+std::vector<Unit> ListUnits(soci::session& sql, const Scope& scope, bool include_ended = false);
 // One unit in scope (current or ended); nullopt when absent or outside the scope.
 std::optional<Unit> FindUnit(soci::session& sql, const Scope& scope, int64_t id);
 

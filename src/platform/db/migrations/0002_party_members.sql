@@ -67,7 +67,10 @@ CREATE TABLE members (
   {{tenant_key}}
 );
 CREATE UNIQUE INDEX uq_members__id_number ON members (tenant_id, id_bidx);
-CREATE INDEX ix_members_path ON members (tenant_id, state, unit_path);
+-- Today's roll in unit order: counted and paged from this index alone.
+CREATE INDEX ix_members_roll ON members (tenant_id, state, unit_path, name, id);
+-- Counting today's roll (figures, list totals) by unit, status and age without reading rows.
+CREATE INDEX ix_members_count ON members (tenant_id, state, unit_path, unit_id, full_on, birth_date);
 CREATE INDEX ix_members_unit ON members (tenant_id, unit_id);
 CREATE INDEX ix_members_name ON members (tenant_id, name);
 
