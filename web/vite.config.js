@@ -26,6 +26,8 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'vue', test: /node_modules[\\/](@vue|vue|vue-router|pinia)[\\/]/, priority: 3 },
+            // Only the figure pages draw charts: ECharts loads with them, not at start.
+            { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 4 },
             { name: 'vendor', test: (id) => nodeModule.test(id) && !elementPlus.test(id), priority: 2 },
             { name: 'element-plus', test: elementPlus, priority: 1 },
           ],

@@ -5,7 +5,7 @@ const user = vi.hoisted(() => ({ csrfToken: 'csrf-123', reset: vi.fn() }))
 vi.mock('@/router', () => ({ default: router }))
 vi.mock('@/stores/user', () => ({ useUserStore: () => user }))
 
-const { default: request } = await import('@/api/request')
+const { default: request, filenameFromDisposition, requestBlob } = await import('@/api/request')
 const { ApiError } = await import('@/utils/problem')
 
 function answer(status, body, type = 'application/json') {
@@ -95,4 +95,74 @@ describe('request', () => {
     const err = await request('/api/v1/me').catch((e) => e)
     expect(err.status).toBe(0)
   })
+
+  it('a File body is sent as it is, with its type and the CSRF token', async () => {
+    fetchMock.mockResolvedValue(answer(200, { rows: 1, errors: [] }))
+    const file = new File(['姓名,性别\n'], 'roster.csv', { type: 'text/csv' })
+    expect((await request('/api/v1/members/import/preview', { method: 'POST', body: file })).rows).toBe(1)
+    const [, init] = fetchMock.mock.calls[0]
+    expect(init.body).toBe(file)
+    expect(init.headers['Content-Type']).toBe('text/csv')
+    expect(init.headers['X-CSRF-Token']).toBe('csrf-123')
+  })
+
+  it('a typeless Blob or an ArrayBuffer goes as application/octet-stream', async () => {
+    fetchMock.mockResolvedValue(answer(202, { job_id: 7 }))
+    const buffer = new Uint8Array([0x50, 0x4b, 3, 4]).buffer
+    for (const body of [new Blob([buffer]), buffer, new Uint8Array(buffer)]) {
+      fetchMock.mockClear()
+      await request('/api/v1/members/import', { method: 'POST', body })
+      const [, init] = fetchMock.mock.calls[0]
+      expect(init.body).toBe(body)
+      expect(init.headers['Content-Type']).toBe('application/octet-stream')
+    }
+  })
+
+  it('plain objects and arrays are still JSON', async () => {
+    fetchMock.mockResolvedValue(answer(200, {}))
+    await request('/api/v1/x', { method: 'POST', body: [1, 2] })
+    expect(fetchMock.mock.calls[0][1].body).toBe('[1,2]')
+  })
 })
+
+describe('requestBlob', () => {
+  it('resolves to the file and its name from Content-Disposition, sending the filters', async () => {
+    fetchMock.mockResolvedValue(
+      new Response(new Uint8Array([1, 2, 3]), {
+        status: 200,
+        headers: {
+          'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          'content-disposition': "attachment; filename*=UTF-8''%E5%85%9A%E5%91%98%E5%90%8D%E5%86%8C-2026-05-01.xlsx",
+        },
+      }),
+    )
+    const { blob, filename } = await requestBlob('/api/v1/members/export', { params: { org: 5, status: '' } })
+    expect(filename).toBe('党员名册-2026-05-01.xlsx')
+    expect(blob.size).toBe(3)
+    const [url, init] = fetchMock.mock.calls[0]
+    expect(url).toBe('/api/v1/members/export?org=5')
+    expect(init.credentials).toBe('same-origin')
+  })
+
+  it('an error answer is an ApiError', async () => {
+    fetchMock.mockResolvedValue(answer(403, { title: '没有权限', status: 403, errors: [] }, 'application/problem+json'))
+    const err = await requestBlob('/api/v1/members/export').catch((e) => e)
+    expect(err).toBeInstanceOf(ApiError)
+    expect(err.status).toBe(403)
+  })
+})
+
+describe('filenameFromDisposition', () => {
+  const cases = [
+    ["attachment; filename*=UTF-8''%E5%85%9A%E5%91%98.xlsx", '党员.xlsx'],
+    ['attachment; filename="roster.xlsx"', 'roster.xlsx'],
+    ["attachment; filename=\"fallback.xlsx\"; filename*=UTF-8''%E5%90%8D%E5%86%8C.xlsx", '名册.xlsx'],
+    ['attachment; filename=plain.csv', 'plain.csv'],
+    ['attachment', 'download'],
+    [null, 'download'],
+  ]
+  for (const [header, want] of cases) {
+    it(`${header} → ${want}`, () => expect(filenameFromDisposition(header)).toBe(want))
+  }
+})
+

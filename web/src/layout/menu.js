@@ -1,8 +1,18 @@
-import { House, Setting, User, Lock, Key, Document, UserFilled } from '@element-plus/icons-vue'
+import { House, Setting, User, Lock, Key, Document, UserFilled, DataAnalysis, Flag, OfficeBuilding, Avatar } from '@element-plus/icons-vue'
 
 // The sidebar: leaves name a route (whose meta gives title and permission); groups hold leaves.
 export const menuTable = [
   { route: 'dashboard', icon: House },
+  { route: 'figures', icon: DataAnalysis },
+  {
+    group: 'party',
+    title: '党建工作',
+    icon: Flag,
+    children: [
+      { route: 'org', icon: OfficeBuilding },
+      { route: 'members', icon: Avatar },
+    ],
+  },
   {
     group: 'system',
     title: '系统管理',

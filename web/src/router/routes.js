@@ -1,6 +1,7 @@
 import Layout from '@/layout/index.vue'
 
-// meta.title names the page; meta.permi is the permission the page needs (any one of a list).
+// meta.title names the page; meta.permi is the permission the page needs (any one of a list);
+// meta.activeMenu is the menu entry to mark for a page that has none of its own.
 export const routes = [
   {
     path: '/login',
@@ -30,6 +31,31 @@ export const routes = [
         name: 'dashboard',
         component: () => import('@/views/dashboard/index.vue'),
         meta: { title: '首页' },
+      },
+      {
+        path: 'figures',
+        name: 'figures',
+        component: () => import('@/views/figures/dashboard/index.vue'),
+        meta: { title: '数据看板', permi: 'figures:view' },
+      },
+      {
+        path: 'party/org',
+        name: 'org',
+        component: () => import('@/views/party/org/index.vue'),
+        meta: { title: '组织架构', permi: 'party:org:list' },
+      },
+      {
+        path: 'party/members',
+        name: 'members',
+        component: () => import('@/views/party/members/index.vue'),
+        meta: { title: '党员信息', permi: 'party:member:list' },
+      },
+      {
+        // Not in the menu; the sidebar marks 党员信息 while it is open.
+        path: 'party/members/:id(\\d+)',
+        name: 'member-detail',
+        component: () => import('@/views/party/members/detail.vue'),
+        meta: { title: '党员详情', permi: 'party:member:list', activeMenu: 'members' },
       },
       {
         path: 'system/user',

@@ -1,0 +1,35 @@
+import { describe, expect, it, vi } from 'vitest'
+
+vi.mock('@/router', () => ({ default: { currentRoute: { value: {} }, replace: vi.fn() } }))
+vi.mock('@/stores/user', () => ({ useUserStore: () => ({ csrfToken: '' }) }))
+
+const { recordsToLocation } = await import('@/api/figures')
+
+describe('recordsToLocation', () => {
+  const cases = [
+    ['a member list with filters', '/api/v1/members?org=5&status=预备', { name: 'members', query: { org: '5', status: '预备' } }],
+    ['percent-encoded values', '/api/v1/members?org=5&status=%E6%AD%A3%E5%BC%8F', { name: 'members', query: { org: '5', status: '正式' } }],
+    ['本级 of members_by_unit', '/api/v1/members?org=12&direct=1', { name: 'members', query: { org: '12', direct: '1' } }],
+    ['a member list without filters', '/api/v1/members', { name: 'members', query: {} }],
+    ['a post and an as-of date', '/api/v1/members?org=1&to=2025-12-31&post=%E4%B9%A6%E8%AE%B0', { name: 'members', query: { org: '1', to: '2025-12-31', post: '书记' } }],
+    ['the unit list opens the org page as a list', '/api/v1/org/units?kind=branch&size_band=lt3', { name: 'org', query: { kind: 'branch', size_band: 'lt3', view: 'list' } }],
+    ['units with a warning', '/api/v1/org/units?warning=term_expired&org=3', { name: 'org', query: { warning: 'term_expired', org: '3', view: 'list' } }],
+    ['a trailing slash', '/api/v1/members/?age_band=le30', { name: 'members', query: { age_band: 'le30' } }],
+    ['an absolute URL of the same API', 'http://127.0.0.1:8080/api/v1/members?sex=女', { name: 'members', query: { sex: '女' } }],
+    ['a repeated key keeps every value', '/api/v1/members?post=书记&post=委员', { name: 'members', query: { post: ['书记', '委员'] } }],
+  ]
+  for (const [name, records, want] of cases) {
+    it(name, () => expect(recordsToLocation(records)).toEqual(want))
+  }
+
+  it('a list no page shows is null', () => {
+    expect(recordsToLocation('/api/v1/audit?user=1')).toBeNull()
+    expect(recordsToLocation('/api/v1/members/5')).toBeNull()
+  })
+
+  it('nothing usable is null', () => {
+    expect(recordsToLocation('')).toBeNull()
+    expect(recordsToLocation(null)).toBeNull()
+    expect(recordsToLocation(undefined)).toBeNull()
+  })
+})
