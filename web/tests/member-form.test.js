@@ -142,7 +142,7 @@ describe('options', () => {
   })
 
   it('the roster columns of roster.hpp', () => {
-    expect(rosterColumns).toHaveLength(17)
+    expect(rosterColumns).toHaveLength(18)
     expect(rosterColumns[0]).toBe('姓名')
     expect(rosterColumns[7]).toBe('所在党组织')
   })

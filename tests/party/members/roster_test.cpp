@@ -319,6 +319,7 @@ TEST(RosterParseTest, ExportCellsFollowTheColumns) {
   row.member.id_number = "500***********1246";
   row.member.status = "正式";
   row.member.hardship = true;
+  row.member.hardship_note = "丈夫长期患病";
   row.unit = "内科党支部";
   const auto cells = ExportCells(row);
   ASSERT_EQ(cells.size(), RosterColumns().size());
@@ -327,8 +328,9 @@ TEST(RosterParseTest, ExportCellsFollowTheColumns) {
   EXPECT_EQ(cells[7], "内科党支部");
   EXPECT_EQ(cells[8], "正式");
   EXPECT_EQ(cells[13], "是");
-  EXPECT_EQ(cells[14], "否");
-  EXPECT_EQ(RosterColumns().size(), 17u);
+  EXPECT_EQ(cells[14], "丈夫长期患病");
+  EXPECT_EQ(cells[15], "否");
+  EXPECT_EQ(RosterColumns().size(), 18u);
   EXPECT_EQ(RosterColumns()[2].title, "公民身份号码");
   EXPECT_EQ(RosterColumns()[7].field, "unit");
 }
