@@ -40,6 +40,18 @@ Result<org::Unit> UnitForMember(soci::session& sql, const Request& req, const nl
   return *unit;
 }
 
+// The explicit duplicate check runs first; two requests at once can still both pass it, and the
+// unique index then refuses the second: the same 409, not a 500.
+template <typename F>
+auto WriteOrDuplicate(platform::db::Database& db, F&& fn) -> decltype(db.Write(fn)) {
+  try {
+    return db.Write(fn);
+  } catch (const std::exception& e) {
+    if (platform::db::UniqueViolationField(e).empty()) throw;
+    return Error{ErrorCode::kConflict, "已有相同身份证号的党员记录", "id_number"};
+  }
+}
+
 Error Duplicate(const MemberRecord& existing) {
   std::string where = existing.unit_name;
   if (existing.state != "active") where += "，已减少：" + existing.left_kind;
@@ -151,7 +163,7 @@ void RegisterRoutes(http::Router& router, platform::Services& s) {
                 }
                 if (!errors.empty()) return http::Problem(errors);
                 const ValidMember& v = valid.value();
-                auto r = s.db.Write([&](soci::session& sql) -> Result<nlohmann::json> {
+                auto r = WriteOrDuplicate(s.db, [&](soci::session& sql) -> Result<nlohmann::json> {
                   auto unit = UnitForMember(sql, req, body, "unit_id");
                   if (!unit.ok()) return unit.errors();
                   MemberRecord m = RecordFrom(v, s.cipher, unit.value().tenant_id, unit.value().id);
@@ -207,7 +219,7 @@ void RegisterRoutes(http::Router& router, platform::Services& s) {
                   errors.push_back(Invalid("version", "缺少版本号，请刷新后重试"));
                 if (!errors.empty()) return http::Problem(errors);
                 const int64_t version = body["version"].get<int64_t>();
-                auto r = s.db.Write([&](soci::session& sql) -> Result<nlohmann::json> {
+                auto r = WriteOrDuplicate(s.db, [&](soci::session& sql) -> Result<nlohmann::json> {
                   auto before = LoadForWrite(sql, req, id);
                   if (!before.ok()) return before.errors();
                   MemberRecord m = RecordFrom(valid.value(), s.cipher, before.value().tenant_id, before.value().unit_id);
