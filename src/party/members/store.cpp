@@ -69,6 +69,32 @@ void SetText(Query& q, const std::string& name, const std::string& v) {
   else q.Set(name, v);
 }
 
+// The basic information's parameters, named alike in the INSERT and the UPDATE.
+void SetBasic(Query& q, const MemberRecord& m) {
+  q.Set("name", m.name)
+      .Set("sex", m.sex)
+      .Set("id_enc", m.id_enc)
+      .Set("id_bidx", m.id_bidx)
+      .Set("id_mask", m.id_mask)
+      .Set("birth", m.birth_date)
+      .Set("ethnicity", m.ethnicity)
+      .Set("education", m.education)
+      .Set("category", m.category)
+      .Set("status", m.status)
+      .Set("joined", m.joined_on)
+      .Set("hardship", m.hardship ? 1 : 0)
+      .Set("flowing", m.flowing ? 1 : 0);
+  SetText(q, "native", m.native_place);
+  SetText(q, "job", m.job);
+  SetText(q, "phone_enc", m.phone_enc);
+  SetText(q, "phone_bidx", m.phone_bidx);
+  SetText(q, "phone_mask", m.phone_mask);
+  SetText(q, "full", m.full_on);
+  SetText(q, "hardship_note", m.hardship_note);
+  SetText(q, "flow_to", m.flow_to);
+  SetText(q, "flow_since", m.flow_since);
+}
+
 // FROM … WHERE … for a filter: the one place a member list and a member figure are defined.
 void AppendFilter(Query& q, const Scope& scope, const MemberFilter& f, bool counting) {
   const std::string as_of = f.as_of.empty() ? TodayShanghai() : f.as_of;
@@ -224,30 +250,9 @@ int64_t InsertMember(soci::session& sql, const MemberRecord& m, const std::strin
   q.Set("t", m.tenant_id)
       .Set("unit", m.unit_id)
       .Set("path", unit ? unit->Str("path") : std::string("/"))
-      .Set("name", m.name)
-      .Set("sex", m.sex)
-      .Set("id_enc", m.id_enc)
-      .Set("id_bidx", m.id_bidx)
-      .Set("id_mask", m.id_mask)
-      .Set("birth", m.birth_date)
-      .Set("ethnicity", m.ethnicity)
-      .Set("education", m.education)
-      .Set("category", m.category)
-      .Set("status", m.status)
-      .Set("joined", m.joined_on)
-      .Set("hardship", m.hardship ? 1 : 0)
-      .Set("flowing", m.flowing ? 1 : 0)
       .Set("now", now)
       .Set("now2", now);
-  SetText(q, "native", m.native_place);
-  SetText(q, "job", m.job);
-  SetText(q, "phone_enc", m.phone_enc);
-  SetText(q, "phone_bidx", m.phone_bidx);
-  SetText(q, "phone_mask", m.phone_mask);
-  SetText(q, "full", m.full_on);
-  SetText(q, "hardship_note", m.hardship_note);
-  SetText(q, "flow_to", m.flow_to);
-  SetText(q, "flow_since", m.flow_since);
+  SetBasic(q, m);
   int64_t id = InsertReturningId(sql, q);
 
   Query period(
@@ -268,32 +273,8 @@ bool UpdateMember(soci::session& sql, const MemberRecord& m, int64_t expected_ve
       ":status, joined_on = :joined, full_on = :full, hardship = :hardship, hardship_note = :hardship_note, flowing = "
       ":flowing, flow_to = :flow_to, flow_since = :flow_since, updated_at = :now, version = version + 1 "
       "WHERE tenant_id = :t AND id = :id AND version = :v AND state = 'active'");
-  q.Set("name", m.name)
-      .Set("sex", m.sex)
-      .Set("id_enc", m.id_enc)
-      .Set("id_bidx", m.id_bidx)
-      .Set("id_mask", m.id_mask)
-      .Set("birth", m.birth_date)
-      .Set("ethnicity", m.ethnicity)
-      .Set("education", m.education)
-      .Set("category", m.category)
-      .Set("status", m.status)
-      .Set("joined", m.joined_on)
-      .Set("hardship", m.hardship ? 1 : 0)
-      .Set("flowing", m.flowing ? 1 : 0)
-      .Set("now", NowUtc())
-      .Set("t", m.tenant_id)
-      .Set("id", m.id)
-      .Set("v", expected_version);
-  SetText(q, "native", m.native_place);
-  SetText(q, "job", m.job);
-  SetText(q, "phone_enc", m.phone_enc);
-  SetText(q, "phone_bidx", m.phone_bidx);
-  SetText(q, "phone_mask", m.phone_mask);
-  SetText(q, "full", m.full_on);
-  SetText(q, "hardship_note", m.hardship_note);
-  SetText(q, "flow_to", m.flow_to);
-  SetText(q, "flow_since", m.flow_since);
+  q.Set("now", NowUtc()).Set("t", m.tenant_id).Set("id", m.id).Set("v", expected_version);
+  SetBasic(q, m);
   return Exec(sql, q) == 1;
 }
 

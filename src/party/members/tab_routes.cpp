@@ -75,7 +75,34 @@ Status CheckDate(const std::string& value, const char* field, const char* what, 
   return Ok();
 }
 
-Response Done(const Result<nlohmann::json>& r, int status) {
+// What an action did: the audit row's before/after, and fields added to the answer.
+struct Change {
+  nlohmann::json after;
+  nlohmann::json before = nullptr;
+  nlohmann::json extra = nlohmann::json::object();
+};
+
+// One action on a member's record, the same for every tab: load the member for writing, apply
+// `change`, write the audit row `action` in the same transaction, answer with the record.
+template <typename F>
+Response MemberAction(platform::Services& s, const Request& req, const char* action, int status, F&& change) {
+  const int64_t id = req.IdParam();
+  auto r = s.db.Write([&](soci::session& sql) -> Result<nlohmann::json> {
+    auto m = LoadForWrite(sql, req, id);
+    if (!m.ok()) return m.errors();
+    Result<Change> done = change(sql, m.value());
+    if (!done.ok()) return done.errors();
+    auto ev = audit::EventFor(req, action, "member", std::to_string(id));
+    ev.before = done.value().before;
+    ev.after = done.value().after;
+    audit::Append(sql, ev);
+    auto stored = FindMember(sql, WriteScope(req.who().scope), id);
+    // Moved out of a secretary's scope: answer with what changed, not a 404.
+    if (!stored) stored = FindMember(sql, Scope{m.value().tenant_id, {m.value().tenant_id}, {}}, id);
+    auto detail = DetailJson(sql, *stored);
+    detail.update(done.value().extra);
+    return detail;
+  });
   if (!r.ok()) return http::Problem(r.errors());
   return JsonResponse(status, r.value());
 }
@@ -90,7 +117,6 @@ void RegisterTabRoutes(http::Router& router, platform::Services& s) {
               .audit_action = "appoint",
               .record_type = "member",
               .handler = [&s](Request& req) -> Response {
-                int64_t id = req.IdParam();
                 auto body = req.Json();
                 Errors errors;
                 PostInput in;
@@ -102,28 +128,23 @@ void RegisterTabRoutes(http::Router& router, platform::Services& s) {
                 auto v = ValidatePost(in, Today());
                 if (!v.ok()) errors.insert(errors.end(), v.errors().begin(), v.errors().end());
                 if (!errors.empty()) return http::Problem(errors);
-                return Done(s.db.Write([&](soci::session& sql) -> Result<nlohmann::json> {
-                  auto m = LoadForWrite(sql, req, id);
-                  if (!m.ok()) return m.errors();
+                return MemberAction(s, req, "appoint", 201, [&](soci::session& sql, const MemberRecord& m) -> Result<Change> {
                   Post p;
-                  p.member_id = id;
+                  p.member_id = m.id;
                   p.kind = in.kind;
                   p.title = in.title;
                   p.department = in.department;
                   p.started_on = in.started_on;
                   p.appoint_doc = in.appoint_doc;
                   if (in.kind == "party") {
-                    auto unit = TargetUnit(sql, req, body, "unit_id", m.value().unit_id);
+                    auto unit = TargetUnit(sql, req, body, "unit_id", m.unit_id);
                     if (!unit.ok()) return unit.errors();
-                    if (auto taken = SecretaryTaken(sql, m.value().tenant_id, unit.value().id, in.title)) return *taken;
+                    if (auto taken = SecretaryTaken(sql, m.tenant_id, unit.value().id, in.title)) return *taken;
                     p.unit_id = unit.value().id;
                   }
-                  p.id = InsertPost(sql, m.value().tenant_id, p, req.who().user_id);
-                  auto ev = audit::EventFor(req, "appoint", "member", std::to_string(id));
-                  ev.after = {{"post_id", p.id}, {"kind", p.kind}, {"title", p.title}, {"started_on", p.started_on}};
-                  audit::Append(sql, ev);
-                  return DetailJson(sql, *FindMember(sql, WriteScope(req.who().scope), id));
-                }), 201);
+                  p.id = InsertPost(sql, m.tenant_id, p, req.who().user_id);
+                  return Change{{{"post_id", p.id}, {"kind", p.kind}, {"title", p.title}, {"started_on", p.started_on}}};
+                });
               }});
 
   router.Add({.method = "POST",
@@ -132,7 +153,6 @@ void RegisterTabRoutes(http::Router& router, platform::Services& s) {
               .audit_action = "remove",
               .record_type = "member",
               .handler = [&s](Request& req) -> Response {
-                int64_t id = req.IdParam();
                 int64_t post_id = req.IdParam("post_id");
                 auto body = req.Json();
                 Errors errors;
@@ -140,20 +160,15 @@ void RegisterTabRoutes(http::Router& router, platform::Services& s) {
                 std::string end_doc = JsonText(body, "end_doc", errors);
                 std::string end_reason = JsonText(body, "end_reason", errors);
                 if (!errors.empty()) return http::Problem(errors);
-                return Done(s.db.Write([&](soci::session& sql) -> Result<nlohmann::json> {
-                  auto m = LoadForWrite(sql, req, id);
-                  if (!m.ok()) return m.errors();
-                  auto posts = PostsOf(sql, m.value().tenant_id, id);
+                return MemberAction(s, req, "remove", 200, [&](soci::session& sql, const MemberRecord& m) -> Result<Change> {
+                  auto posts = PostsOf(sql, m.tenant_id, m.id);
                   if (std::none_of(posts.begin(), posts.end(), [&](const Post& p) { return p.id == post_id; }))
                     return Error{ErrorCode::kNotFound, "该职务不存在", "post_id"};
                   auto ends = PostsToEnd(Held(posts), post_id, std::nullopt, ended_on, Today());
                   if (!ends.ok()) return ends.errors();
-                  for (auto pid : ends.value()) EndPost(sql, m.value().tenant_id, pid, ended_on, end_doc, end_reason);
-                  auto ev = audit::EventFor(req, "remove", "member", std::to_string(id));
-                  ev.after = {{"post_id", post_id}, {"ended_on", ended_on}, {"end_reason", end_reason}};
-                  audit::Append(sql, ev);
-                  return DetailJson(sql, *FindMember(sql, WriteScope(req.who().scope), id));
-                }), 200);
+                  for (auto pid : ends.value()) EndPost(sql, m.tenant_id, pid, ended_on, end_doc, end_reason);
+                  return Change{{{"post_id", post_id}, {"ended_on", ended_on}, {"end_reason", end_reason}}};
+                });
               }});
 
   // ---- 双任免: the administrative and the party post of a middle manager, together ----
@@ -163,7 +178,6 @@ void RegisterTabRoutes(http::Router& router, platform::Services& s) {
               .audit_action = "dual_appoint",
               .record_type = "member",
               .handler = [&s](Request& req) -> Response {
-                int64_t id = req.IdParam();
                 auto body = req.Json();
                 Errors errors;
                 DualAppointment in;
@@ -175,22 +189,19 @@ void RegisterTabRoutes(http::Router& router, platform::Services& s) {
                 auto v = ValidateDualAppointment(in, Today());
                 if (!v.ok()) errors.insert(errors.end(), v.errors().begin(), v.errors().end());
                 if (!errors.empty()) return http::Problem(errors);
-                return Done(s.db.Write([&](soci::session& sql) -> Result<nlohmann::json> {
-                  auto m = LoadForWrite(sql, req, id);
-                  if (!m.ok()) return m.errors();
-                  auto unit = TargetUnit(sql, req, body, "unit_id", m.value().unit_id);
+                return MemberAction(s, req, "dual_appoint", 201, [&](soci::session& sql, const MemberRecord& m) -> Result<Change> {
+                  auto unit = TargetUnit(sql, req, body, "unit_id", m.unit_id);
                   if (!unit.ok()) return unit.errors();
-                  if (auto taken = SecretaryTaken(sql, m.value().tenant_id, unit.value().id, in.party_title)) {
+                  if (auto taken = SecretaryTaken(sql, m.tenant_id, unit.value().id, in.party_title)) {
                     taken->field = "party_title";
                     return *taken;
                   }
-                  auto posts = PostsOf(sql, m.value().tenant_id, id);
                   int pairs = 0;
-                  for (const auto& p : posts)
+                  for (const auto& p : PostsOf(sql, m.tenant_id, m.id))
                     if (p.dual_id && p.kind == "party") ++pairs;
-                  const std::string dual_id = std::to_string(id) + "-" + std::to_string(pairs + 1);
+                  const std::string dual_id = std::to_string(m.id) + "-" + std::to_string(pairs + 1);
                   Post h;
-                  h.member_id = id;
+                  h.member_id = m.id;
                   h.kind = "hospital";
                   h.title = in.hospital_title;
                   h.department = in.department;
@@ -202,19 +213,16 @@ void RegisterTabRoutes(http::Router& router, platform::Services& s) {
                   p.title = in.party_title;
                   p.department = "";
                   p.unit_id = unit.value().id;
-                  h.id = InsertPost(sql, m.value().tenant_id, h, req.who().user_id);
-                  p.id = InsertPost(sql, m.value().tenant_id, p, req.who().user_id);
-                  auto ev = audit::EventFor(req, "dual_appoint", "member", std::to_string(id));
-                  ev.after = {{"dual_id", dual_id},
-                              {"hospital_post", {{"id", h.id}, {"title", h.title}, {"department", h.department}}},
-                              {"party_post", {{"id", p.id}, {"title", p.title}, {"unit_id", *p.unit_id}}},
-                              {"started_on", in.started_on},
-                              {"appoint_doc", in.appoint_doc}};
-                  audit::Append(sql, ev);
-                  auto detail = DetailJson(sql, *FindMember(sql, WriteScope(req.who().scope), id));
-                  detail["dual_id"] = dual_id;
-                  return detail;
-                }), 201);
+                  h.id = InsertPost(sql, m.tenant_id, h, req.who().user_id);
+                  p.id = InsertPost(sql, m.tenant_id, p, req.who().user_id);
+                  Change c{{{"dual_id", dual_id},
+                            {"hospital_post", {{"id", h.id}, {"title", h.title}, {"department", h.department}}},
+                            {"party_post", {{"id", p.id}, {"title", p.title}, {"unit_id", *p.unit_id}}},
+                            {"started_on", in.started_on},
+                            {"appoint_doc", in.appoint_doc}}};
+                  c.extra = {{"dual_id", dual_id}};
+                  return c;
+                });
               }});
 
   router.Add({.method = "POST",
@@ -223,7 +231,6 @@ void RegisterTabRoutes(http::Router& router, platform::Services& s) {
               .audit_action = "dual_remove",
               .record_type = "member",
               .handler = [&s](Request& req) -> Response {
-                int64_t id = req.IdParam();
                 const std::string dual_id = req.params.count("dual_id") ? req.params.at("dual_id") : "";
                 auto body = req.Json();
                 Errors errors;
@@ -231,23 +238,18 @@ void RegisterTabRoutes(http::Router& router, platform::Services& s) {
                 std::string end_doc = JsonText(body, "end_doc", errors);
                 std::string end_reason = JsonText(body, "end_reason", errors);
                 if (!errors.empty()) return http::Problem(errors);
-                return Done(s.db.Write([&](soci::session& sql) -> Result<nlohmann::json> {
-                  auto m = LoadForWrite(sql, req, id);
-                  if (!m.ok()) return m.errors();
-                  auto posts = PostsOf(sql, m.value().tenant_id, id);
+                return MemberAction(s, req, "dual_remove", 200, [&](soci::session& sql, const MemberRecord& m) -> Result<Change> {
+                  auto posts = PostsOf(sql, m.tenant_id, m.id);
                   if (std::none_of(posts.begin(), posts.end(), [&](const Post& p) { return p.dual_id == dual_id; }))
                     return Error{ErrorCode::kNotFound, "该双任免记录不存在", "dual_id"};
                   auto ends = PostsToEnd(Held(posts), std::nullopt, dual_id, ended_on, Today());
                   if (!ends.ok()) return ends.errors();
-                  for (auto pid : ends.value()) EndPost(sql, m.value().tenant_id, pid, ended_on, end_doc, end_reason);
-                  auto ev = audit::EventFor(req, "dual_remove", "member", std::to_string(id));
-                  ev.after = {{"dual_id", dual_id}, {"post_ids", ends.value()}, {"ended_on", ended_on},
-                              {"end_doc", end_doc}, {"end_reason", end_reason}};
-                  audit::Append(sql, ev);
-                  auto detail = DetailJson(sql, *FindMember(sql, WriteScope(req.who().scope), id));
-                  detail["ended"] = ends.value();
-                  return detail;
-                }), 200);
+                  for (auto pid : ends.value()) EndPost(sql, m.tenant_id, pid, ended_on, end_doc, end_reason);
+                  Change c{{{"dual_id", dual_id}, {"post_ids", ends.value()}, {"ended_on", ended_on},
+                            {"end_doc", end_doc}, {"end_reason", end_reason}}};
+                  c.extra = {{"ended", ends.value()}};
+                  return c;
+                });
               }});
 
   // ---- rewards and punishments ----
@@ -257,7 +259,6 @@ void RegisterTabRoutes(http::Router& router, platform::Services& s) {
               .audit_action = "add_reward",
               .record_type = "member",
               .handler = [&s](Request& req) -> Response {
-                int64_t id = req.IdParam();
                 auto body = req.Json();
                 Errors errors;
                 Reward r;
@@ -274,15 +275,10 @@ void RegisterTabRoutes(http::Router& router, platform::Services& s) {
                   errors.push_back(d.error());
                 if (r.authority.empty()) errors.push_back(Invalid("authority", "请填写批准机关"));
                 if (!errors.empty()) return http::Problem(errors);
-                return Done(s.db.Write([&](soci::session& sql) -> Result<nlohmann::json> {
-                  auto m = LoadForWrite(sql, req, id);
-                  if (!m.ok()) return m.errors();
-                  r.id = InsertReward(sql, m.value().tenant_id, id, r, req.who().user_id);
-                  auto ev = audit::EventFor(req, "add_reward", "member", std::to_string(id));
-                  ev.after = {{"reward_id", r.id}, {"kind", r.kind}, {"title", r.title}, {"decided_on", r.decided_on}};
-                  audit::Append(sql, ev);
-                  return DetailJson(sql, *FindMember(sql, WriteScope(req.who().scope), id));
-                }), 201);
+                return MemberAction(s, req, "add_reward", 201, [&](soci::session& sql, const MemberRecord& m) -> Result<Change> {
+                  r.id = InsertReward(sql, m.tenant_id, m.id, r, req.who().user_id);
+                  return Change{{{"reward_id", r.id}, {"kind", r.kind}, {"title", r.title}, {"decided_on", r.decided_on}}};
+                });
               }});
 
   // ---- family ----
@@ -292,7 +288,6 @@ void RegisterTabRoutes(http::Router& router, platform::Services& s) {
               .audit_action = "add_family",
               .record_type = "member",
               .handler = [&s](Request& req) -> Response {
-                int64_t id = req.IdParam();
                 auto body = req.Json();
                 Errors errors;
                 FamilyMember f;
@@ -306,15 +301,10 @@ void RegisterTabRoutes(http::Router& router, platform::Services& s) {
                 else if (f.name.size() > 60) errors.push_back(Invalid("name", "姓名过长（最多 20 个汉字）"));
                 if (f.work_unit.size() > 300) errors.push_back(Invalid("work_unit", "工作单位过长"));
                 if (!errors.empty()) return http::Problem(errors);
-                return Done(s.db.Write([&](soci::session& sql) -> Result<nlohmann::json> {
-                  auto m = LoadForWrite(sql, req, id);
-                  if (!m.ok()) return m.errors();
-                  f.id = InsertFamily(sql, m.value().tenant_id, id, f, req.who().user_id);
-                  auto ev = audit::EventFor(req, "add_family", "member", std::to_string(id));
-                  ev.after = {{"family_id", f.id}, {"relation", f.relation}, {"name", f.name}};
-                  audit::Append(sql, ev);
-                  return DetailJson(sql, *FindMember(sql, WriteScope(req.who().scope), id));
-                }), 201);
+                return MemberAction(s, req, "add_family", 201, [&](soci::session& sql, const MemberRecord& m) -> Result<Change> {
+                  f.id = InsertFamily(sql, m.tenant_id, m.id, f, req.who().user_id);
+                  return Change{{{"family_id", f.id}, {"relation", f.relation}, {"name", f.name}}};
+                });
               }});
 
   router.Add({.method = "POST",
@@ -323,23 +313,17 @@ void RegisterTabRoutes(http::Router& router, platform::Services& s) {
               .audit_action = "end_family",
               .record_type = "member",
               .handler = [&s](Request& req) -> Response {
-                int64_t id = req.IdParam();
                 int64_t family_id = req.IdParam("family_id");
                 auto body = req.Json();
                 Errors errors;
                 std::string reason = JsonText(body, "reason", errors);
                 if (errors.empty() && reason.empty()) errors.push_back(Invalid("reason", "请填写原因"));
                 if (!errors.empty()) return http::Problem(errors);
-                return Done(s.db.Write([&](soci::session& sql) -> Result<nlohmann::json> {
-                  auto m = LoadForWrite(sql, req, id);
-                  if (!m.ok()) return m.errors();
-                  if (!EndFamily(sql, m.value().tenant_id, id, family_id, reason))
+                return MemberAction(s, req, "end_family", 200, [&](soci::session& sql, const MemberRecord& m) -> Result<Change> {
+                  if (!EndFamily(sql, m.tenant_id, m.id, family_id, reason))
                     return Error{ErrorCode::kNotFound, "该家庭成员记录不存在或已移除", "family_id"};
-                  auto ev = audit::EventFor(req, "end_family", "member", std::to_string(id));
-                  ev.after = {{"family_id", family_id}, {"reason", reason}};
-                  audit::Append(sql, ev);
-                  return DetailJson(sql, *FindMember(sql, WriteScope(req.who().scope), id));
-                }), 200);
+                  return Change{{{"family_id", family_id}, {"reason", reason}}};
+                });
               }});
 
   // ---- 组织关系转接 ----
@@ -349,7 +333,6 @@ void RegisterTabRoutes(http::Router& router, platform::Services& s) {
               .audit_action = "transfer",
               .record_type = "member",
               .handler = [&s](Request& req) -> Response {
-                int64_t id = req.IdParam();
                 auto body = req.Json();
                 Errors errors;
                 Transfer t;
@@ -367,10 +350,8 @@ void RegisterTabRoutes(http::Router& router, platform::Services& s) {
                 auto letter = ValidateTransferLetter(t.letter_no, t.issued_on, t.effective_on, Today());
                 if (!letter.ok()) errors.insert(errors.end(), letter.errors().begin(), letter.errors().end());
                 if (!errors.empty()) return http::Problem(errors);
-                return Done(s.db.Write([&](soci::session& sql) -> Result<nlohmann::json> {
-                  auto m = LoadForWrite(sql, req, id);
-                  if (!m.ok()) return m.errors();
-                  const auto& mem = m.value();
+                return MemberAction(s, req, "transfer", 201, [&](soci::session& sql, const MemberRecord& mem) -> Result<Change> {
+                  const int64_t id = mem.id;
                   if (t.effective_on < CurrentPeriodStart(sql, mem))
                     return Invalid("effective_on", "转接生效日期不能早于编入现支部的日期");
                   t.from_unit_id = mem.unit_id;
@@ -410,23 +391,14 @@ void RegisterTabRoutes(http::Router& router, platform::Services& s) {
                     MarkLeft(sql, mem.tenant_id, id, t.effective_on, "转出", "组织关系转往" + t.external_org);
                   }
                   t.id = InsertTransfer(sql, mem.tenant_id, id, t, req.who().user_id);
-                  auto ev = audit::EventFor(req, "transfer", "member", std::to_string(id));
-                  ev.after = {{"transfer_id", t.id},
-                              {"kind", t.kind},
-                              {"from_unit_id", mem.unit_id},
-                              {"to_unit_id", t.to_unit_id ? nlohmann::json(*t.to_unit_id) : nlohmann::json(nullptr)},
-                              {"external_org", t.external_org},
-                              {"letter_no", t.letter_no},
-                              {"effective_on", t.effective_on}};
-                  audit::Append(sql, ev);
-                  auto stored = FindMember(sql, WriteScope(req.who().scope), id);
-                  if (!stored) {
-                    // Moved out of a secretary's scope: answer with what changed, not a 404.
-                    Scope tenant{mem.tenant_id, {mem.tenant_id}, {}};
-                    stored = FindMember(sql, tenant, id);
-                  }
-                  return DetailJson(sql, *stored);
-                }), 201);
+                  return Change{{{"transfer_id", t.id},
+                                 {"kind", t.kind},
+                                 {"from_unit_id", mem.unit_id},
+                                 {"to_unit_id", t.to_unit_id ? nlohmann::json(*t.to_unit_id) : nlohmann::json(nullptr)},
+                                 {"external_org", t.external_org},
+                                 {"letter_no", t.letter_no},
+                                 {"effective_on", t.effective_on}}};
+                });
               }});
 
   router.Add({.method = "POST",
@@ -435,7 +407,6 @@ void RegisterTabRoutes(http::Router& router, platform::Services& s) {
               .audit_action = "leave",
               .record_type = "member",
               .handler = [&s](Request& req) -> Response {
-                int64_t id = req.IdParam();
                 auto body = req.Json();
                 Errors errors;
                 std::string kind = JsonText(body, "kind", errors);
@@ -448,19 +419,14 @@ void RegisterTabRoutes(http::Router& router, platform::Services& s) {
                 if (reason.empty()) errors.push_back(Invalid("reason", "请填写原因或依据"));
                 else if (reason.size() > 1000) errors.push_back(Invalid("reason", "原因过长"));
                 if (!errors.empty()) return http::Problem(errors);
-                return Done(s.db.Write([&](soci::session& sql) -> Result<nlohmann::json> {
-                  auto m = LoadForWrite(sql, req, id);
-                  if (!m.ok()) return m.errors();
-                  if (left_on < CurrentPeriodStart(sql, m.value()))
-                    return Invalid("left_on", "减少日期不能早于编入现支部的日期");
-                  MoveMember(sql, m.value().tenant_id, id, left_on, "left", std::nullopt, "");
-                  MarkLeft(sql, m.value().tenant_id, id, left_on, kind, reason);
-                  auto ev = audit::EventFor(req, "leave", "member", std::to_string(id));
-                  ev.before = {{"state", "active"}};
-                  ev.after = {{"state", "left"}, {"left_kind", kind}, {"left_on", left_on}, {"reason", reason}};
-                  audit::Append(sql, ev);
-                  return DetailJson(sql, *FindMember(sql, WriteScope(req.who().scope), id));
-                }), 200);
+                return MemberAction(s, req, "leave", 200, [&](soci::session& sql, const MemberRecord& m) -> Result<Change> {
+                  if (left_on < CurrentPeriodStart(sql, m)) return Invalid("left_on", "减少日期不能早于编入现支部的日期");
+                  MoveMember(sql, m.tenant_id, m.id, left_on, "left", std::nullopt, "");
+                  MarkLeft(sql, m.tenant_id, m.id, left_on, kind, reason);
+                  Change c{{{"state", "left"}, {"left_kind", kind}, {"left_on", left_on}, {"reason", reason}}};
+                  c.before = {{"state", "active"}};
+                  return c;
+                });
               }});
 }
 

@@ -6,6 +6,7 @@
 #include <sodium.h>
 #include <thread>
 
+#include "platform/core/clock.hpp"
 #include "platform/http/cookies.hpp"
 #include "platform/http/static_files.hpp"
 
@@ -146,6 +147,7 @@ int Server::Run() {
 
   restinio::asio_ns::thread_pool workers(static_cast<size_t>(config_.worker_threads));
   auto on_request = [this, &workers](restinio::request_handle_t handle) {
+    last_request_ms_ = NowUnixMillis();
     if (draining_) {
       handle->create_response(restinio::http_status_line_t{restinio::http_status_code_t{503}, "Service Unavailable"})
           .append_header(restinio::http_field::content_type, "application/problem+json; charset=utf-8")
@@ -238,7 +240,11 @@ int Server::Run() {
   spdlog::info("event=stopping signal={} in_flight={}", sig, in_flight_.load());
   draining_ = true;
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(config_.shutdown_grace_seconds);
-  while (in_flight_ > 0 && std::chrono::steady_clock::now() < deadline)
+  // Requests already on the wire when the signal came (accepted, not yet read) still get an
+  // answer (503) rather than a reset: stop only once nothing has arrived for a quiet moment.
+  constexpr int64_t kQuietMs = 300;
+  while ((in_flight_ > 0 || NowUnixMillis() - last_request_ms_ < kQuietMs) &&
+         std::chrono::steady_clock::now() < deadline)
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   // Let the last responses leave the I/O threads before closing connections.
   std::this_thread::sleep_for(std::chrono::milliseconds(100));

@@ -44,6 +44,7 @@ class Server {
   Metrics metrics_;
   bool secure_;
   std::atomic<int64_t> in_flight_{0};
+  std::atomic<int64_t> last_request_ms_{0};  // when the last request arrived (drain waits for quiet)
   std::atomic<int64_t> queued_{0};
   std::atomic<bool> draining_{false};
 };
