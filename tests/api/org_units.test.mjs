@@ -654,3 +654,19 @@ test('换届 in 江北 内科党支部: a 双任免 书记 not re-elected → 40
   const secView = expectJson(await s.secretary.get(`/api/v1/org/units/${s.jbNeike.id}`), 200);
   assert.equal(secView.committee.id, ok.id, 'the secretary sees the new committee');
 });
+
+test('secadmin assigns scopes from the units list but sees no party work: shape only, no counts, warnings or secretaries', async () => {
+  const sec = await loginAs(srv.url, 'secadmin', DEMO_PASSWORD);
+  const list = expectJson(await sec.get('/api/v1/org/units?size=200'), 200);
+  assert.ok(list.total > 50, `大足's units: ${list.total}`);
+  for (const u of list.items) {
+    assert.deepEqual(Object.keys(u).sort(), ['depth', 'id', 'kind', 'kind_title', 'name', 'parent_id', 'path', 'tenant_id']);
+  }
+  expectProblem(await sec.get('/api/v1/org/units?warning=any'), 403, 'warning');
+  expectProblem(await sec.get('/api/v1/org/units?size_band=lt3'), 403, 'size_band');
+  expectProblem(await sec.get('/api/v1/org/units?sort=-members'), 403, 'sort');
+  expectProblem(await sec.get('/api/v1/org/tree'), 403);
+  // The party office still gets the whole object from the same list.
+  const full = expectJson(await s.admin.get('/api/v1/org/units?size=1'), 200).items[0];
+  assert.ok('members' in full && 'warnings' in full && 'secretary' in full);
+});

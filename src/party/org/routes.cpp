@@ -152,10 +152,27 @@ void RegisterRoutes(http::Router& router, platform::Services& s) {
               .permission = "party:org:list|security:user:assign",
               .handler = [&s](Request& req) -> Response {
                 auto p = http::ParseListParams(req, {"path", "name", "id", "members"}, "path");
+                if (!req.who().Has("party:org:list"))
+                  for (const char* k : {"warning", "size_band"})
+                    if (!req.Query(k).empty())
+                      return http::Problem({Error{ErrorCode::kForbidden, "没有查看党组织预警和规模的权限", k}});
+                if (!req.who().Has("party:org:list") && p.sort_field == "members")
+                  return http::Problem({Error{ErrorCode::kForbidden, "没有查看党组织人数的权限", "sort"}});
                 auto items = s.db.Read([&](soci::session& sql) { return ListUnitsJson(sql, req); });
                 if (!items.ok()) return http::Problem(items.errors());
+                // The security administrator assigns scopes from this list but does no party
+                // work: the tree's shape only, no counts, secretaries or warnings.
+                const bool party = req.who().Has("party:org:list");
                 nlohmann::json all = nlohmann::json::array();
-                for (auto& j : items.value()) all.push_back(std::move(j));
+                for (auto& j : items.value()) {
+                  if (!party) {
+                    nlohmann::json shape;
+                    for (const char* k : {"id", "tenant_id", "parent_id", "name", "kind", "kind_title", "path", "depth"})
+                      shape[k] = j[k];
+                    j = std::move(shape);
+                  }
+                  all.push_back(std::move(j));
+                }
                 return JsonResponse(200, http::PageInMemory(all, p));
               }});
 
