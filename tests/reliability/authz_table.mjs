@@ -1,0 +1,352 @@
+// The authorisation matrix's table (issue 8): every route of the route table (`qizhi routes`),
+// what it needs, where its target is named, and how to build a request against a target that is
+// the caller's own, in another branch of the caller's hospital, or in another hospital. The
+// expected answer of each cell is not written here cell by cell: `expected()` computes it from the
+// caller's permissions and scope (read from the server and checked against permissions.cpp) and
+// the entry's facts. authz_matrix.test.mjs walks route × role × target and compares.
+//
+// An entry:
+//   route       "METHOD PATTERN" exactly as `qizhi routes` prints it (every route needs ≥ 1 entry)
+//   variant     a label when one route has several entries (a second place its target is named)
+//   permission  as printed: a code, "a|b" (any of them), "logged-in" or "public"
+//   write       the request changes something (writes always go to the caller's own hospital)
+//   target      where the record the request acts on is named:
+//                 none   no record (lists without a filter, creating without a parent, the caller's own session)
+//                 path   an id in the path: outside the caller's scope or hospital → 404
+//                 query  ?org=<unit>: the same as path → 404
+//                 body   a unit named in the body (`field`): in the hospital but outside the
+//                        caller's scope → 403 naming the field; another hospital's unit is
+//                        unknown to the caller → 400 naming the field
+//                 file   a unit named in an uploaded roster (所在党组织): outside scope → that row
+//                        is refused (200/202 with a row error on `unit`), nothing else
+//                 owner  a job: only its owner sees it → 404 for anyone else
+//   record      what the path/owner target is: member | unit | user | role | job
+//   tenantWide  users and roles belong to a hospital, not to a branch: a branch scope does not
+//               narrow them (the "other branch" target is another record of the same hospital)
+//   destructive a success changes the target for good (transfer out, leave, end a unit, end a
+//               post…): a cell expected to succeed gets a record made for it alone
+//   ok          the statuses an allowed request must answer (default: reads 200; writes anything
+//               but 401/403/404 — an in-scope write may still be 400/409 for the record's state)
+//   phase       "last": run after every other entry (logout ends the caller's session)
+//   build(x)    → {path, body?, raw?, contentType?, clone?} or {na: reason} (a cell that cannot
+//               be exercised: counted and printed). `x` gives the records of this cell, chosen
+//               by its target (see cellContext() in the matrix test): x.unit() the target unit,
+//               x.member() a member of it (one of its own when `fresh`), x.freshUnit(), x.user(),
+//               x.role(), x.job(), x.ownUser(), x.ownMember(), x.memberIn(unit), x.mover() (a
+//               member of a 党小组 of the caller's own branch), x.sub('post'|'dual'|'family', m),
+//               x.memberVersion(m), x.unitVersion(u), x.memberBody(unitId), x.csv(unitName), x.n().
+//   classify    optional async (res, client) → outcome class, for answers the status alone does
+//               not tell (the import job: 202, then the job fails on a refused row)
+
+// The demo's tenants (src/app/demo.cpp): the superior committee 1 and the hospitals below it.
+export const TENANT_PARENT = { 1: null, 2: 1, 3: 1, 4: 1 };
+
+export function isBelow(tenant, ancestor) {
+  for (let t = TENANT_PARENT[tenant]; t != null; t = TENANT_PARENT[t]) if (t === ancestor) return true;
+  return false;
+}
+
+// The outcome classes a response falls in (see classify() in the test).
+export const CLASSES = ['allowed', 'unauth', 'forbidden', 'forbiddenTarget', 'notFound', 'unknownTarget', 'rowRefused'];
+
+// The expected outcome class of one cell, from data only.
+//   caller: {session: bool, tenant, scoped: bool, permissions: Set}
+//   rel:    'none' | 'own' | 'otherBranch' | 'otherTenant'; otherTenant is a hospital that is
+//           not the caller's (for the superior committee's auditor: one below it)
+export function expected(entry, caller, rel, otherTenant) {
+  if (entry.permission === 'public') return 'allowed';
+  if (!caller.session) return 'unauth';
+  if (entry.permission !== 'logged-in' && !entry.permission.split('|').some((p) => caller.permissions.has(p))) return 'forbidden';
+  if (entry.target === 'none') return 'allowed';
+  if (entry.target === 'owner') return rel === 'own' ? 'allowed' : 'notFound';
+  const subtreeRead = caller.permissions.has('scope:subtree:read') && isBelow(otherTenant, caller.tenant);
+  const inScope = rel === 'own'
+    || (rel === 'otherBranch' && (entry.tenantWide || !caller.scoped))
+    || (rel === 'otherTenant' && !entry.write && subtreeRead);
+  if (inScope) return 'allowed';
+  switch (entry.target) {
+    case 'path':
+    case 'query':
+      return 'notFound';
+    case 'body':
+      return rel === 'otherTenant' ? 'unknownTarget' : 'forbiddenTarget';
+    case 'file':
+      return 'rowRefused';
+    default:
+      throw new Error(`unknown target kind ${entry.target}`);
+  }
+}
+
+const PASSWORD_NEW = 'Matrix#Other2026';
+const LETTER = '渝卫组转〔2026〕8号';
+
+// Polls an import job as its owner: done → allowed; failed on a refused row's unit → rowRefused.
+async function importOutcome(res, client) {
+  if (res.status !== 202 || !res.body || !res.body.job_id) return null;
+  const deadline = Date.now() + 60000;
+  for (;;) {
+    const j = await client.get(`/api/v1/jobs/${res.body.job_id}`);
+    if (j.status !== 200) return `job poll ${j.status}`;
+    if (j.body.state === 'done') return 'allowed';
+    if (j.body.state === 'failed') {
+      const errs = Array.isArray(j.body.errors) ? j.body.errors : [];
+      return errs.some((e) => e && e.field === 'unit') ? 'rowRefused' : `job failed ${JSON.stringify(errs).slice(0, 200)}`;
+    }
+    if (Date.now() > deadline) return 'job still running after 60 s';
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export const TABLE = [
+  // ---- session ----
+  {
+    route: 'POST /api/v1/auth/login', permission: 'public', write: true, target: 'none', ok: [200],
+    // The caller's own credentials (the anonymous caller uses outreach's); sent from a copy of the
+    // session so the caller's own cookie and token stay.
+    build: (x) => ({ path: '/api/v1/auth/login', body: { username: x.caller.username || 'outreach', password: x.password }, clone: true }),
+  },
+  {
+    route: 'POST /api/v1/auth/logout', permission: 'logged-in', write: true, target: 'none', ok: [204], phase: 'last',
+    build: () => ({ path: '/api/v1/auth/logout' }),
+  },
+  { route: 'GET /api/v1/me', permission: 'logged-in', write: false, target: 'none', build: () => ({ path: '/api/v1/me' }) },
+  {
+    // A wrong old password: 400 once the session is through; the password stays.
+    route: 'POST /api/v1/me/password', permission: 'logged-in', write: true, target: 'none', ok: [400],
+    build: () => ({ path: '/api/v1/me/password', body: { old_password: 'Not#The0ld2026', new_password: PASSWORD_NEW } }),
+  },
+  {
+    route: 'POST /api/v1/me/totp/setup', permission: 'logged-in', write: true, target: 'none', ok: [200],
+    build: () => ({ path: '/api/v1/me/totp/setup' }),
+  },
+  {
+    // Never a valid code (not digits): 400, and no second factor is enrolled.
+    route: 'POST /api/v1/me/totp/confirm', permission: 'logged-in', write: true, target: 'none', ok: [400],
+    build: () => ({ path: '/api/v1/me/totp/confirm', body: { code: 'abcdef' } }),
+  },
+
+  // ---- users (system administrator) ----
+  { route: 'GET /api/v1/users', permission: 'system:user:list|security:user:assign', write: false, target: 'none', build: () => ({ path: '/api/v1/users' }) },
+  {
+    route: 'POST /api/v1/users', permission: 'system:user:add', write: true, target: 'none', ok: [201],
+    build: (x) => ({ path: '/api/v1/users', body: { username: `mx.new${x.n()}`, name: '矩阵新用户', password: 'Matrix#Pass2026' } }),
+  },
+  {
+    route: 'PATCH /api/v1/users/{id}', permission: 'system:user:edit', write: true, target: 'path', record: 'user', tenantWide: true, ok: [200],
+    build: async (x) => ({ path: `/api/v1/users/${(await x.user()).id}`, body: { name: '矩阵改名' } }),
+  },
+  {
+    route: 'POST /api/v1/users/{id}/lock', permission: 'system:user:lock', write: true, target: 'path', record: 'user', tenantWide: true, ok: [200],
+    build: async (x) => ({ path: `/api/v1/users/${(await x.user()).id}/lock` }),
+  },
+  {
+    route: 'POST /api/v1/users/{id}/unlock', permission: 'system:user:lock', write: true, target: 'path', record: 'user', tenantWide: true, ok: [200],
+    build: async (x) => ({ path: `/api/v1/users/${(await x.user()).id}/unlock` }),
+  },
+  {
+    route: 'POST /api/v1/users/{id}/password', permission: 'system:user:reset-password', write: true, target: 'path', record: 'user', tenantWide: true, ok: [204],
+    build: async (x) => ({ path: `/api/v1/users/${(await x.user()).id}/password`, body: { password: 'Matrix#Reset2026' } }),
+  },
+  {
+    route: 'GET /api/v1/users/{id}/phone', permission: 'system:user:pii', write: false, target: 'path', record: 'user', tenantWide: true,
+    build: async (x) => ({ path: `/api/v1/users/${(await x.user()).id}/phone` }),
+  },
+
+  // ---- roles and policy (security administrator) ----
+  { route: 'GET /api/v1/permissions', permission: 'security:role:list', write: false, target: 'none', build: () => ({ path: '/api/v1/permissions' }) },
+  { route: 'GET /api/v1/roles', permission: 'security:role:list', write: false, target: 'none', build: () => ({ path: '/api/v1/roles' }) },
+  {
+    route: 'POST /api/v1/roles', permission: 'security:role:edit', write: true, target: 'none', ok: [201],
+    build: (x) => ({ path: '/api/v1/roles', body: { code: `mx_new${x.n()}`, name: '矩阵新角色', description: '', permissions: ['party:org:list'], require_totp: false } }),
+  },
+  {
+    route: 'PATCH /api/v1/roles/{id}', permission: 'security:role:edit', write: true, target: 'path', record: 'role', tenantWide: true, ok: [200],
+    build: async (x) => ({ path: `/api/v1/roles/${(await x.role()).id}`, body: { name: '矩阵角色（改）', description: '', permissions: ['party:org:list'], require_totp: false } }),
+  },
+  {
+    route: 'PUT /api/v1/users/{id}/roles', permission: 'security:user:assign', write: true, target: 'path', record: 'user', tenantWide: true, ok: [200],
+    build: async (x) => ({ path: `/api/v1/users/${(await x.user()).id}/roles`, body: { roles: [], scopes: [] } }),
+  },
+  {
+    // The scope granted is a unit: another hospital's is unknown (400 scopes).
+    route: 'PUT /api/v1/users/{id}/roles', variant: 'scopes', permission: 'security:user:assign', write: true, target: 'body', field: 'scopes', ok: [200],
+    build: async (x) => ({ path: `/api/v1/users/${(await x.ownUser()).id}/roles`, body: { roles: [], scopes: [x.unit().id] } }),
+  },
+  { route: 'GET /api/v1/policy', permission: 'security:policy:view', write: false, target: 'none', build: () => ({ path: '/api/v1/policy' }) },
+  {
+    // An empty change: every setting stays as it is.
+    route: 'PUT /api/v1/policy', permission: 'security:policy:edit', write: true, target: 'none', ok: [200],
+    build: () => ({ path: '/api/v1/policy', body: {} }),
+  },
+
+  // ---- audit ----
+  { route: 'GET /api/v1/audit', permission: 'audit:log:list', write: false, target: 'none', build: () => ({ path: '/api/v1/audit' }) },
+  { route: 'GET /api/v1/audit/verify', permission: 'audit:log:verify', write: false, target: 'none', build: () => ({ path: '/api/v1/audit/verify' }) },
+
+  // ---- organisation ----
+  { route: 'GET /api/v1/org/tree', permission: 'party:org:list', write: false, target: 'none', build: () => ({ path: '/api/v1/org/tree' }) },
+  { route: 'GET /api/v1/org/units', permission: 'party:org:list|security:user:assign', write: false, target: 'none', build: () => ({ path: '/api/v1/org/units' }) },
+  {
+    route: 'GET /api/v1/org/units', variant: 'org', permission: 'party:org:list|security:user:assign', write: false, target: 'query',
+    build: (x) => ({ path: `/api/v1/org/units?org=${x.unit().id}` }),
+  },
+  {
+    route: 'GET /api/v1/org/units/{id}', permission: 'party:org:list', write: false, target: 'path', record: 'unit',
+    build: (x) => ({ path: `/api/v1/org/units/${x.unit().id}` }),
+  },
+  {
+    route: 'POST /api/v1/org/units', permission: 'party:org:edit', write: true, target: 'body', field: 'parent_id', ok: [201],
+    build: (x) => ({ path: '/api/v1/org/units', body: { parent_id: x.unit().id, name: `矩阵党小组${x.n()}`, kind: 'group' } }),
+  },
+  {
+    route: 'PUT /api/v1/org/units/{id}', permission: 'party:org:edit', write: true, target: 'path', record: 'unit',
+    build: async (x) => {
+      const u = x.unit();
+      return { path: `/api/v1/org/units/${u.id}`, body: { version: await x.unitVersion(u), sort_order: 7 } };
+    },
+  },
+  {
+    route: 'POST /api/v1/org/units/{id}/end', permission: 'party:org:edit', write: true, target: 'path', record: 'unit', destructive: true,
+    build: async (x) => ({ path: `/api/v1/org/units/${(await x.freshUnit()).id}/end`, body: { reason: '授权矩阵测试' } }),
+  },
+  {
+    // 换届 of the unit with its own member as 书记.
+    route: 'POST /api/v1/org/units/{id}/committees', permission: 'party:org:edit', write: true, target: 'path', record: 'unit',
+    build: async (x) => {
+      const u = x.unit();
+      const m = await x.memberIn(u);
+      return { path: `/api/v1/org/units/${u.id}/committees`, body: { elected_on: x.yesterday, members: [{ member_id: m.id, post: '书记' }] } };
+    },
+  },
+
+  // ---- members: reading ----
+  { route: 'GET /api/v1/members', permission: 'party:member:list', write: false, target: 'none', build: () => ({ path: '/api/v1/members' }) },
+  {
+    route: 'GET /api/v1/members', variant: 'org', permission: 'party:member:list', write: false, target: 'query',
+    build: (x) => ({ path: `/api/v1/members?org=${x.unit().id}` }),
+  },
+  {
+    route: 'GET /api/v1/members/{id}', permission: 'party:member:list', write: false, target: 'path', record: 'member',
+    build: async (x) => ({ path: `/api/v1/members/${(await x.member()).id}` }),
+  },
+  {
+    route: 'GET /api/v1/members/{id}/pii', permission: 'party:member:pii', write: false, target: 'path', record: 'member',
+    build: async (x) => ({ path: `/api/v1/members/${(await x.member()).id}/pii` }),
+  },
+
+  // ---- members: writing ----
+  {
+    route: 'POST /api/v1/members', permission: 'party:member:add', write: true, target: 'body', field: 'unit_id', ok: [201],
+    build: (x) => ({ path: '/api/v1/members', body: x.memberBody(x.unit().id) }),
+  },
+  {
+    route: 'PUT /api/v1/members/{id}', permission: 'party:member:edit', write: true, target: 'path', record: 'member',
+    build: async (x) => {
+      const m = await x.member();
+      const { unit_id, id_number, phone, ...fields } = m.body;
+      return { path: `/api/v1/members/${m.id}`, body: { ...fields, job: '副主任医师', version: await x.memberVersion(m) } };
+    },
+  },
+  {
+    route: 'POST /api/v1/members/{id}/posts', permission: 'party:member:edit', write: true, target: 'path', record: 'member', ok: [201],
+    build: async (x) => ({ path: `/api/v1/members/${(await x.member()).id}/posts`, body: { kind: 'hospital', title: '其他', department: '内科', started_on: x.yesterday } }),
+  },
+  {
+    // A party post held in a unit named in the body.
+    route: 'POST /api/v1/members/{id}/posts', variant: 'unit', permission: 'party:member:edit', write: true, target: 'body', field: 'unit_id', ok: [201],
+    build: async (x) => ({ path: `/api/v1/members/${(await x.ownMember()).id}/posts`, body: { kind: 'party', title: '组织委员', unit_id: x.unit().id, started_on: x.yesterday } }),
+  },
+  {
+    route: 'POST /api/v1/members/{id}/posts/{post_id}/end', permission: 'party:member:edit', write: true, target: 'path', record: 'member', destructive: true, ok: [200],
+    build: async (x) => {
+      const m = await x.member();
+      return { path: `/api/v1/members/${m.id}/posts/${(await x.sub('post', m)).id}/end`, body: { ended_on: x.today, end_reason: '授权矩阵测试' } };
+    },
+  },
+  {
+    route: 'POST /api/v1/members/{id}/dual-appointments', permission: 'party:member:edit', write: true, target: 'path', record: 'member', ok: [201],
+    build: async (x) => ({ path: `/api/v1/members/${(await x.member()).id}/dual-appointments`, body: { hospital_title: '副主任', department: '内科', party_title: '委员', started_on: x.yesterday } }),
+  },
+  {
+    route: 'POST /api/v1/members/{id}/dual-appointments/{dual_id}/end', permission: 'party:member:edit', write: true, target: 'path', record: 'member', destructive: true, ok: [200],
+    build: async (x) => {
+      const m = await x.member();
+      return { path: `/api/v1/members/${m.id}/dual-appointments/${(await x.sub('dual', m)).id}/end`, body: { ended_on: x.today, end_reason: '授权矩阵测试' } };
+    },
+  },
+  {
+    route: 'POST /api/v1/members/{id}/rewards', permission: 'party:member:edit', write: true, target: 'path', record: 'member', ok: [201],
+    build: async (x) => ({ path: `/api/v1/members/${(await x.member()).id}/rewards`, body: { kind: 'reward', title: '优秀共产党员', decided_on: x.yesterday, authority: '院党委' } }),
+  },
+  {
+    route: 'POST /api/v1/members/{id}/family', permission: 'party:member:edit', write: true, target: 'path', record: 'member', ok: [201],
+    build: async (x) => ({ path: `/api/v1/members/${(await x.member()).id}/family`, body: { relation: '配偶', name: '矩阵家属' } }),
+  },
+  {
+    route: 'POST /api/v1/members/{id}/family/{family_id}/end', permission: 'party:member:edit', write: true, target: 'path', record: 'member', destructive: true, ok: [200],
+    build: async (x) => {
+      const m = await x.member();
+      return { path: `/api/v1/members/${m.id}/family/${(await x.sub('family', m)).id}/end`, body: { reason: '授权矩阵测试' } };
+    },
+  },
+  {
+    route: 'POST /api/v1/members/{id}/transfers', variant: 'out', permission: 'party:member:transfer', write: true, target: 'path', record: 'member', destructive: true, ok: [201],
+    build: async (x) => ({
+      path: `/api/v1/members/${(await x.member()).id}/transfers`,
+      body: { kind: 'out', external_org: '重庆市某区卫生健康委员会党委', letter_no: LETTER, issued_on: x.today, effective_on: x.today },
+    }),
+  },
+  {
+    // The member moves (from a 党小组 of the caller's own branch) to the unit named in the body.
+    route: 'POST /api/v1/members/{id}/transfers', variant: 'between', permission: 'party:member:transfer', write: true, target: 'body', field: 'to_unit_id', destructive: true, ok: [201],
+    build: async (x) => ({
+      path: `/api/v1/members/${(await x.mover()).id}/transfers`,
+      body: { kind: 'between', to_unit_id: x.unit().id, letter_no: LETTER, issued_on: x.today, effective_on: x.today },
+    }),
+  },
+  {
+    route: 'POST /api/v1/members/{id}/leave', permission: 'party:member:transfer', write: true, target: 'path', record: 'member', destructive: true, ok: [200],
+    build: async (x) => ({ path: `/api/v1/members/${(await x.member()).id}/leave`, body: { kind: '其他', left_on: x.today, reason: '授权矩阵测试' } }),
+  },
+
+  // ---- roster files ----
+  { route: 'GET /api/v1/members/export', permission: 'party:member:export', write: false, target: 'none', build: () => ({ path: '/api/v1/members/export' }) },
+  {
+    route: 'GET /api/v1/members/export', variant: 'org', permission: 'party:member:export', write: false, target: 'query',
+    build: (x) => ({ path: `/api/v1/members/export?org=${x.unit().id}` }),
+  },
+  {
+    // One new member in the unit the file names; the preview writes nothing.
+    route: 'POST /api/v1/members/import/preview', permission: 'party:member:import', write: true, target: 'file', field: 'unit', ok: [200],
+    build: (x) => ({ path: '/api/v1/members/import/preview', raw: x.csv(x.unit().name), contentType: 'text/csv' }),
+    classify: async (res) => {
+      if (res.status !== 200 || !res.body || typeof res.body !== 'object') return null;
+      const errs = Array.isArray(res.body.errors) ? res.body.errors : [];
+      if (errs.some((e) => e.field === 'unit')) return 'rowRefused';
+      return res.body.create === 1 && errs.length === 0 ? 'allowed' : `preview ${JSON.stringify(res.body).slice(0, 200)}`;
+    },
+  },
+  {
+    route: 'POST /api/v1/members/import', permission: 'party:member:import', write: true, target: 'file', field: 'unit', ok: [202],
+    build: (x) => ({ path: '/api/v1/members/import', raw: x.csv(x.unit().name), contentType: 'text/csv' }),
+    classify: importOutcome,
+  },
+  {
+    route: 'GET /api/v1/jobs/{id}', permission: 'logged-in', write: false, target: 'owner', record: 'job',
+    build: (x) => {
+      const j = x.job();
+      return j.na ? j : { path: `/api/v1/jobs/${j.id}` };
+    },
+  },
+
+  // ---- figures ----
+  { route: 'GET /api/v1/figures', permission: 'figures:view', write: false, target: 'none', build: () => ({ path: '/api/v1/figures' }) },
+  { route: 'GET /api/v1/figures/{name}', permission: 'figures:view', write: false, target: 'none', build: () => ({ path: '/api/v1/figures/members_by_status' }) },
+  {
+    route: 'GET /api/v1/figures/{name}', variant: 'org', permission: 'figures:view', write: false, target: 'query',
+    build: (x) => ({ path: `/api/v1/figures/members_by_unit?org=${x.unit().id}` }),
+  },
+];
+
+export const routeKey = (e) => e.route;
+export const entryName = (e) => (e.variant ? `${e.route} [${e.variant}]` : e.route);
