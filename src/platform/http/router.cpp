@@ -30,6 +30,8 @@ void Router::Add(Route route) {
 const Route* Router::Match(const std::string& method, const std::string& path,
                            std::map<std::string, std::string>& params, bool& path_known) const {
   path_known = false;
+  // A request target must be an absolute path: "*api/v1/me" is not "/api/v1/me".
+  if (path.empty() || path.front() != '/') return nullptr;
   auto segs = Split(path);
   // The most literal pattern wins, whatever the registration order: /members/export before
   // /members/{id}.
