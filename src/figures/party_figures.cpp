@@ -10,6 +10,7 @@
 #include "party/org/overview.hpp"
 #include "party/org/rules.hpp"
 #include "platform/core/clock.hpp"
+#include "platform/http/request.hpp"
 
 namespace qizhi::figures {
 
@@ -44,13 +45,13 @@ Result<FigureValue> MemberGroups(Context& c, const Params& query, const std::str
   auto total = CountMembersWith(c, v.filters);
   if (!total.ok()) return total.errors();
   v.value = total.value();
-  v.records = members::ListUrl(kMembersUrl, v.filters);
+  v.records = platform::http::ListUrl(kMembersUrl, v.filters);
   for (const auto& [key, label] : groups) {
     Params p = v.filters;
     p[param] = key;
     auto n = CountMembersWith(c, p);
     if (!n.ok()) return n.errors();
-    v.groups.push_back({key, label, n.value(), members::ListUrl(kMembersUrl, p)});
+    v.groups.push_back({key, label, n.value(), platform::http::ListUrl(kMembersUrl, p)});
   }
   return v;
 }
@@ -61,7 +62,7 @@ Result<FigureValue> MembersByUnit(Context& c, const Params& query) {
   auto total = CountMembersWith(c, v.filters);
   if (!total.ok()) return total.errors();
   v.value = total.value();
-  v.records = members::ListUrl(kMembersUrl, v.filters);
+  v.records = platform::http::ListUrl(kMembersUrl, v.filters);
   // Groups: the children of `org`, plus the members recorded in `org` itself (本级); without an
   // org, the tops of what the caller can see (a hospital's 党委, or each hospital for 上级).
   // On a past date, units ended since then still held members: they are groups too (when not empty).
@@ -87,7 +88,7 @@ Result<FigureValue> MembersByUnit(Context& c, const Params& query) {
     auto n = CountMembersWith(c, p);
     if (!n.ok()) return n.errors();
     if (u.ended_at && n.value() == 0) continue;
-    v.groups.push_back({std::to_string(u.id), u.name, n.value(), members::ListUrl(kMembersUrl, p)});
+    v.groups.push_back({std::to_string(u.id), u.name, n.value(), platform::http::ListUrl(kMembersUrl, p)});
   }
   if (parent) {
     Params p = v.filters;
@@ -95,7 +96,7 @@ Result<FigureValue> MembersByUnit(Context& c, const Params& query) {
     p["direct"] = "1";
     auto n = CountMembersWith(c, p);
     if (!n.ok()) return n.errors();
-    if (n.value() > 0) v.groups.push_back({"direct", "本级", n.value(), members::ListUrl(kMembersUrl, p)});
+    if (n.value() > 0) v.groups.push_back({"direct", "本级", n.value(), platform::http::ListUrl(kMembersUrl, p)});
   }
   return v;
 }
@@ -113,17 +114,17 @@ Result<FigureValue> UnitGroups(Context& c, const Params& query, Params base, con
   v.filters = Declared(query, {"org"});
   for (const auto& [k, val] : base) v.filters[k] = val;
   // The list computes its overview the same way, from the same records, at request time.
-  auto all = org::LoadOverview(c.sql, c.scope, *ParseDate(TodayShanghai()));
+  auto all = org::LoadOverview(c.sql, c.scope, TodayDate());
   auto total = CountUnitsWith(c, all, v.filters);
   if (!total.ok()) return total.errors();
   v.value = total.value();
-  v.records = members::ListUrl(kUnitsUrl, v.filters);
+  v.records = platform::http::ListUrl(kUnitsUrl, v.filters);
   for (const auto& [key, label] : groups) {
     Params p = v.filters;
     p[param] = key;
     auto n = CountUnitsWith(c, all, p);
     if (!n.ok()) return n.errors();
-    v.groups.push_back({key, label, n.value(), members::ListUrl(kUnitsUrl, p)});
+    v.groups.push_back({key, label, n.value(), platform::http::ListUrl(kUnitsUrl, p)});
   }
   return v;
 }
@@ -158,7 +159,7 @@ const std::vector<Figure>& Catalogue() {
          auto n = CountMembersWith(c, p);
          if (!n.ok()) return n.errors();
          v.value().value = n.value();
-         v.value().records = members::ListUrl(kMembersUrl, p);
+         v.value().records = platform::http::ListUrl(kMembersUrl, p);
          v.value().filters = p;
          return v;
        }},

@@ -4,6 +4,8 @@
 #include <set>
 #include <string>
 
+#include "platform/core/text.hpp"
+
 namespace qizhi::party::life {
 namespace {
 
@@ -24,31 +26,7 @@ constexpr std::string_view kMissed = "missed";
 
 std::string N(long long n) { return std::to_string(n); }
 
-// Characters, not bytes: limits are stated to users in 字.
-std::size_t Utf8Length(std::string_view s) {
-  return static_cast<std::size_t>(std::count_if(
-      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
-// Without the ASCII, ideographic (U+3000) and no-break (U+00A0) spaces around it.
-std::string_view Trimmed(std::string_view s) {
-  for (bool changed = true; changed && !s.empty();) {
-    changed = false;
-    for (std::string_view sp : {" ", "\t", "\r", "\n", "\xE3\x80\x80", "\xC2\xA0"}) {
-      if (s.substr(0, sp.size()) == sp) {
-        s.remove_prefix(sp.size());
-        changed = true;
-      }
-      if (s.size() >= sp.size() && s.substr(s.size() - sp.size()) == sp) {
-        s.remove_suffix(sp.size());
-        changed = true;
-      }
-    }
-  }
-  return s;
-}
-
-bool Blank(std::string_view s) { return Trimmed(s).empty(); }
+bool Blank(std::string_view s) { return Trim(s).empty(); }
 
 bool IsUnitKind(std::string_view k) {
   return k == "committee" || k == "general_branch" || k == "branch" || k == "group";
@@ -334,7 +312,7 @@ Status ValidateMeeting(const MeetingInput& in, const Date& today) {
   }
   const auto text = [&errors](std::string_view field, std::string_view value, std::string_view label,
                               std::size_t max, bool required) {
-    const std::string_view v = Trimmed(value);
+    const std::string v = Trim(value);
     if (v.empty()) {
       if (required) errors.push_back(Invalid(std::string(field), "请填写" + std::string(label)));
     } else if (Utf8Length(v) > max) {

@@ -3,9 +3,10 @@
 #include <algorithm>
 
 #include "party/members/rules.hpp"
-#include "party/org/store.hpp"
+#include "party/org/overview.hpp"
 #include "platform/core/clock.hpp"
 #include "platform/core/date.hpp"
+#include "platform/core/text.hpp"
 #include "platform/pii/id_number.hpp"
 
 namespace qizhi::party::members {
@@ -43,20 +44,13 @@ Result<MemberFilter> ParseMemberFilter(soci::session& sql, const Scope& scope, c
 
   const std::string org = Get(query, "org");
   if (!org.empty()) {
-    int64_t id = 0;
-    bool digits = org.size() <= 18 && std::all_of(org.begin(), org.end(), [](char c) { return c >= '0' && c <= '9'; });
-    if (digits) id = std::stoll(org);
-    auto unit = id > 0 ? org::FindUnit(sql, scope, id) : std::nullopt;
-    if (!digits || id <= 0) {
-      errors.push_back(Invalid("org", "组织编号应为正整数"));
-    } else if (!unit) {
-      return Error{ErrorCode::kNotFound, "组织不存在或不在您的管理范围内", "org"};
-    } else if (Get(query, "direct") == "1") {
-      f.direct_unit = unit->id;
-    } else {
-      f.org_path = unit->path;
-    }
+    auto unit = org::ParseOrgParam(sql, scope, org);
+    if (!unit.ok() && unit.error().code == ErrorCode::kNotFound) return unit.errors();
+    if (!unit.ok()) errors.push_back(unit.error());
+    else if (Get(query, "direct") == "1") f.direct_unit = unit.value().id;
+    else f.org_path = unit.value().path;
   }
+
   const std::string direct = Get(query, "direct");
   if (!direct.empty() && direct != "1" && direct != "0") errors.push_back(Invalid("direct", "direct 应为 1 或 0"));
   if (direct == "1" && org.empty()) errors.push_back(Invalid("direct", "只看本级需要同时指定组织"));
@@ -90,9 +84,7 @@ Result<MemberFilter> ParseMemberFilter(soci::session& sql, const Scope& scope, c
   f.hardship = Get(query, "hardship") == "1";
   f.flowing = Get(query, "flowing") == "1";
 
-  std::string q = Get(query, "q");
-  q.erase(0, q.find_first_not_of(' '));
-  q.erase(q.find_last_not_of(' ') + 1);
+  const std::string q = Trim(Get(query, "q"));
   if (q.size() > 100) {
     errors.push_back(Invalid("q", "搜索内容过长"));
   } else if (q.size() == 18 && std::all_of(q.begin(), q.begin() + 17, [](char c) { return c >= '0' && c <= '9'; })) {
@@ -107,28 +99,5 @@ Result<MemberFilter> ParseMemberFilter(soci::session& sql, const Scope& scope, c
   return f;
 }
 
-std::string ListUrl(const std::string& path, const Params& params) {
-  static const char* kHex = "0123456789ABCDEF";
-  std::string url = path;
-  char sep = '?';
-  for (const auto& [name, value] : params) {
-    if (value.empty()) continue;
-    url += sep;
-    sep = '&';
-    url += name;
-    url += '=';
-    for (unsigned char c : value) {
-      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
-          c == '_' || c == '~') {
-        url += static_cast<char>(c);
-      } else {
-        url += '%';
-        url += kHex[c >> 4];
-        url += kHex[c & 15];
-      }
-    }
-  }
-  return url;
-}
 
 }  // namespace qizhi::party::members

@@ -1,6 +1,6 @@
 // The member list's query parameters ↔ MemberFilter. The list, the export and the member figures
 // all parse the same parameters here, and a figure's `records` URL is these parameters encoded,
-// so a figure and the list it opens cannot count differently.
+// so a figure and the list it opens cannot count differently (URLs: platform::http::ListUrl).
 #pragma once
 #include <map>
 #include <soci/soci.h>
@@ -21,8 +21,5 @@ using Params = std::map<std::string, std::string>;
 Result<MemberFilter> ParseMemberFilter(soci::session& sql, const Scope& scope, const platform::pii::Cipher& cipher,
                                        const Params& query);
 
-// "/api/v1/members?org=5&status=%E6%AD%A3%E5%BC%8F": the path with the parameters that are set,
-// percent-encoded (RFC 3986), in name order.
-std::string ListUrl(const std::string& path, const Params& params);
 
 }  // namespace qizhi::party::members

@@ -13,6 +13,7 @@
 #include <pugixml.hpp>
 #include <string>
 
+#include "platform/core/text.hpp"
 #include "platform/pii/id_number.hpp"
 
 namespace qizhi::party::members {
@@ -36,23 +37,6 @@ std::string RowsLimitMessage() {
 
 // ---------------------------------------------------------------------------------------------
 // Text helpers
-
-std::string Trim(std::string_view s) {
-  for (bool changed = true; changed && !s.empty();) {
-    changed = false;
-    for (std::string_view sp : {" ", "\t", "\r", "\n", "\xE3\x80\x80", "\xC2\xA0"}) {
-      if (s.substr(0, sp.size()) == sp) {
-        s.remove_prefix(sp.size());
-        changed = true;
-      }
-      if (s.size() >= sp.size() && s.substr(s.size() - sp.size()) == sp) {
-        s.remove_suffix(sp.size());
-        changed = true;
-      }
-    }
-  }
-  return std::string(s);
-}
 
 std::string Upper(std::string s) {
   for (char& c : s) {

@@ -56,7 +56,7 @@ Result<Plan> MakePlan(soci::session& sql, const Scope& write_scope, const platfo
                       std::string_view bytes) {
   auto grid = ReadRosterFile(bytes);
   if (!grid.ok()) return grid.errors();
-  ParsedRoster parsed = ParseRoster(grid.value(), Today());
+  ParsedRoster parsed = ParseRoster(grid.value(), TodayDate());
   Plan plan;
   plan.rows = static_cast<int>(parsed.rows.size());
   for (const auto& e : parsed.errors) plan.errors.push_back(e);
@@ -65,7 +65,7 @@ Result<Plan> MakePlan(soci::session& sql, const Scope& write_scope, const platfo
   // which one it means.
   std::map<std::string, std::vector<org::Unit>> units;
   {
-    Scope tenant{write_scope.home_tenant, {write_scope.home_tenant}, {}};
+    const Scope tenant = WholeTenant(write_scope.home_tenant);
     std::map<int64_t, std::string> names;
     for (const auto& u : org::ListUnits(sql, tenant)) names[u.id] = u.name;
     for (auto& u : org::ListUnits(sql, write_scope)) {

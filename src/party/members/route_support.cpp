@@ -4,14 +4,8 @@
 #include "platform/pii/mask.hpp"
 
 namespace qizhi::party::members {
-
-Date Today() { return *ParseDate(TodayShanghai()); }
-
-Scope WriteScope(const Scope& read_scope) {
-  Scope s = read_scope;
-  s.tenants = {read_scope.home_tenant};
-  return s;
-}
+using platform::http::TextOrNull;
+using platform::http::ValueOrNull;
 
 Error MemberNotFound() { return Error{ErrorCode::kNotFound, "党员不存在或不在您的管理范围内", "id"}; }
 
@@ -23,12 +17,7 @@ Result<MemberRecord> LoadForWrite(soci::session& sql, const platform::http::Requ
   return *m;
 }
 
-nlohmann::json Opt(const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); }
-
 namespace {
-// Named apart from Opt(std::string): overloads declared in this inner namespace would hide it.
-nlohmann::json OptValue(const std::optional<std::string>& s) { return s ? nlohmann::json(*s) : nlohmann::json(nullptr); }
-nlohmann::json OptValue(const std::optional<int64_t>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); }
 
 int Age(const std::string& birth, const std::string& on) {
   auto b = ParseDate(birth);
@@ -52,16 +41,16 @@ nlohmann::json BasicJson(const MemberRecord& m, const std::string& as_of) {
           {"ethnicity", m.ethnicity},
           {"education", m.education},
           {"category", m.category},
-          {"job", Opt(m.job)},
-          {"phone", Opt(m.phone_mask)},
+          {"job", TextOrNull(m.job)},
+          {"phone", TextOrNull(m.phone_mask)},
           {"status", status},
           {"joined_on", m.joined_on},
-          {"full_on", Opt(m.full_on)},
+          {"full_on", TextOrNull(m.full_on)},
           {"hardship", m.hardship},
           {"flowing", m.flowing},
           {"state", m.state},
-          {"left_on", Opt(m.left_on)},
-          {"left_kind", Opt(m.left_kind)},
+          {"left_on", TextOrNull(m.left_on)},
+          {"left_kind", TextOrNull(m.left_kind)},
           {"version", m.version}};
 }
 }  // namespace
@@ -76,11 +65,11 @@ nlohmann::json ListItemJson(const MemberRow& row, const std::string& as_of) {
 nlohmann::json DetailJson(soci::session& sql, const MemberRecord& m) {
   const std::string today = TodayShanghai();
   auto j = BasicJson(m, m.state == "active" ? today : m.left_on);
-  j["native_place"] = Opt(m.native_place);
-  j["hardship_note"] = Opt(m.hardship_note);
-  j["flow_to"] = Opt(m.flow_to);
-  j["flow_since"] = Opt(m.flow_since);
-  j["left_reason"] = Opt(m.left_reason);
+  j["native_place"] = TextOrNull(m.native_place);
+  j["hardship_note"] = TextOrNull(m.hardship_note);
+  j["flow_to"] = TextOrNull(m.flow_to);
+  j["flow_since"] = TextOrNull(m.flow_since);
+  j["left_reason"] = TextOrNull(m.left_reason);
   j["unit_path"] = m.unit_path;
 
   nlohmann::json posts = nlohmann::json::array();
@@ -89,15 +78,15 @@ nlohmann::json DetailJson(soci::session& sql, const MemberRecord& m) {
     posts.push_back({{"id", p.id},
                      {"kind", p.kind},
                      {"title", p.title},
-                     {"unit_id", OptValue(p.unit_id)},
-                     {"unit_name", Opt(p.unit_name)},
-                     {"department", Opt(p.department)},
+                     {"unit_id", ValueOrNull(p.unit_id)},
+                     {"unit_name", TextOrNull(p.unit_name)},
+                     {"department", TextOrNull(p.department)},
                      {"started_on", p.started_on},
-                     {"ended_on", OptValue(p.ended_on)},
-                     {"appoint_doc", Opt(p.appoint_doc)},
-                     {"end_doc", Opt(p.end_doc)},
-                     {"end_reason", Opt(p.end_reason)},
-                     {"dual_id", OptValue(p.dual_id)}});
+                     {"ended_on", ValueOrNull(p.ended_on)},
+                     {"appoint_doc", TextOrNull(p.appoint_doc)},
+                     {"end_doc", TextOrNull(p.end_doc)},
+                     {"end_reason", TextOrNull(p.end_reason)},
+                     {"dual_id", ValueOrNull(p.dual_id)}});
     if (!p.ended_on) (p.kind == "party" ? party_now : hospital_now).push_back(p.title);
   }
   j["posts"] = posts;
@@ -111,7 +100,7 @@ nlohmann::json DetailJson(soci::session& sql, const MemberRecord& m) {
                        {"title", r.title},
                        {"decided_on", r.decided_on},
                        {"authority", r.authority},
-                       {"note", Opt(r.note)}});
+                       {"note", TextOrNull(r.note)}});
   j["rewards"] = rewards;
 
   nlohmann::json family = nlohmann::json::array();
@@ -119,10 +108,10 @@ nlohmann::json DetailJson(soci::session& sql, const MemberRecord& m) {
     family.push_back({{"id", f.id},
                       {"relation", f.relation},
                       {"name", f.name},
-                      {"work_unit", Opt(f.work_unit)},
-                      {"political_status", Opt(f.political_status)},
-                      {"ended_at", OptValue(f.ended_at)},
-                      {"end_reason", Opt(f.end_reason)}});
+                      {"work_unit", TextOrNull(f.work_unit)},
+                      {"political_status", TextOrNull(f.political_status)},
+                      {"ended_at", ValueOrNull(f.ended_at)},
+                      {"end_reason", TextOrNull(f.end_reason)}});
   j["family"] = family;
 
   nlohmann::json units = nlohmann::json::array();
@@ -130,30 +119,30 @@ nlohmann::json DetailJson(soci::session& sql, const MemberRecord& m) {
     units.push_back({{"unit_id", u.unit_id},
                      {"unit_name", u.unit_name},
                      {"started_on", u.started_on},
-                     {"ended_on", OptValue(u.ended_on)},
+                     {"ended_on", ValueOrNull(u.ended_on)},
                      {"start_kind", u.start_kind},
-                     {"end_kind", Opt(u.end_kind)}});
+                     {"end_kind", TextOrNull(u.end_kind)}});
   j["units"] = units;
 
   nlohmann::json transfers = nlohmann::json::array();
   for (const auto& t : TransfersOf(sql, m.tenant_id, m.id))
     transfers.push_back({{"id", t.id},
                          {"kind", t.kind},
-                         {"from_unit_id", OptValue(t.from_unit_id)},
-                         {"from_unit_name", Opt(t.from_unit_name)},
-                         {"to_unit_id", OptValue(t.to_unit_id)},
-                         {"to_unit_name", Opt(t.to_unit_name)},
-                         {"external_org", Opt(t.external_org)},
+                         {"from_unit_id", ValueOrNull(t.from_unit_id)},
+                         {"from_unit_name", TextOrNull(t.from_unit_name)},
+                         {"to_unit_id", ValueOrNull(t.to_unit_id)},
+                         {"to_unit_name", TextOrNull(t.to_unit_name)},
+                         {"external_org", TextOrNull(t.external_org)},
                          {"letter_no", t.letter_no},
                          {"issued_on", t.issued_on},
                          {"effective_on", t.effective_on},
-                         {"note", Opt(t.note)},
+                         {"note", TextOrNull(t.note)},
                          {"created_at", t.created_at}});
   j["transfers"] = transfers;
 
   nlohmann::json history = nlohmann::json::array();
   for (const auto& s : StatusHistoryOf(sql, m.tenant_id, m.id))
-    history.push_back({{"status", s.status}, {"since", s.since}, {"note", Opt(s.note)}, {"created_at", s.created_at}});
+    history.push_back({{"status", s.status}, {"since", s.since}, {"note", TextOrNull(s.note)}, {"created_at", s.created_at}});
   j["status_history"] = history;
   return j;
 }

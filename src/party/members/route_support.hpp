@@ -13,9 +13,6 @@
 
 namespace qizhi::party::members {
 
-Date Today();
-// Writes reach only the caller's own hospital, whatever a superior committee may read.
-Scope WriteScope(const Scope& read_scope);
 Error MemberNotFound();
 // A member the caller may change: 404 outside the write scope, 409 once the member has left.
 Result<MemberRecord> LoadForWrite(soci::session& sql, const platform::http::Request& req, int64_t id);
@@ -24,7 +21,6 @@ nlohmann::json ListItemJson(const MemberRow& row, const std::string& as_of);
 nlohmann::json DetailJson(soci::session& sql, const MemberRecord& m);
 // Basic information for the audit trail: personal data masked, never in full.
 nlohmann::json AuditJson(const MemberRecord& m);
-nlohmann::json Opt(const std::string& s);  // "" → null
 
 // The MemberInput fields of a JSON body; a field of the wrong type adds an error naming it.
 MemberInput InputFromJson(const nlohmann::json& body, Errors& errors);

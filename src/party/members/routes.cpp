@@ -8,7 +8,7 @@
 #include "party/members/rules.hpp"
 #include "party/members/store.hpp"
 #include "party/org/rules.hpp"
-#include "party/org/store.hpp"
+#include "party/org/overview.hpp"
 #include "platform/audit/store.hpp"
 #include "platform/core/clock.hpp"
 
@@ -26,30 +26,20 @@ Result<org::Unit> UnitForMember(soci::session& sql, const Request& req, const nl
                                 const char* field) {
   if (!body.contains(field) || !body[field].is_number_integer())
     return Invalid(field, "请选择所在党组织");
-  int64_t id = body[field].get<int64_t>();
-  const Scope write = WriteScope(req.who().scope);
-  auto unit = org::FindUnit(sql, write, id);
-  if (!unit) {
-    Scope tenant{write.home_tenant, {write.home_tenant}, {}};
-    if (org::FindUnit(sql, tenant, id)) return Error{ErrorCode::kForbidden, "该党组织不在您的管理范围内", field};
-    return Invalid(field, "所在党组织不存在");
-  }
-  if (unit->ended_at) return Invalid(field, "该党组织已撤销");
-  if (unit->kind != org::kBranch && unit->kind != org::kGroup)
-    return Invalid(field, "党员应编入党支部或党小组，不能直接编入" + org::KindTitle(unit->kind));
-  return *unit;
+  auto unit = org::WritableUnit(sql, req.who().scope, body[field].get<int64_t>(), field, "所在党组织");
+  if (!unit.ok()) return unit;
+  if (unit.value().kind != org::kBranch && unit.value().kind != org::kGroup)
+    return Invalid(field, "党员应编入党支部或党小组，不能直接编入" + org::KindTitle(unit.value().kind));
+  return unit;
 }
 
 // The explicit duplicate check runs first; two requests at once can still both pass it, and the
 // unique index then refuses the second: the same 409, not a 500.
 template <typename F>
 auto WriteOrDuplicate(platform::db::Database& db, F&& fn) -> decltype(db.Write(fn)) {
-  try {
-    return db.Write(fn);
-  } catch (const std::exception& e) {
-    if (platform::db::UniqueViolationField(e).empty()) throw;
+  return platform::db::WriteOrConflict(db, fn, [](const std::string&) {
     return Error{ErrorCode::kConflict, "已有相同身份证号的党员记录", "id_number"};
-  }
+  });
 }
 
 Error Duplicate(const MemberRecord& existing) {
@@ -110,7 +100,7 @@ void RegisterRoutes(http::Router& router, platform::Services& s) {
                   auto ev = audit::EventFor(req, "read_pii", "member", std::to_string(id));
                   ev.after = {{"fields", {"id_number", "phone"}}, {"name", m->name}};
                   audit::Append(sql, ev);
-                  return nlohmann::json{{"id_number", id_number.value()}, {"phone", Opt(phone)}};
+                  return nlohmann::json{{"id_number", id_number.value()}, {"phone", http::TextOrNull(phone)}};
                 });
                 if (!r.ok()) return http::Problem(r.errors());
                 return JsonResponse(200, r.value());
@@ -125,7 +115,7 @@ void RegisterRoutes(http::Router& router, platform::Services& s) {
                 auto body = req.Json();
                 Errors errors;
                 MemberInput in = InputFromJson(body, errors);
-                const Date today = Today();
+                const Date today = TodayDate();
                 auto valid = ValidateMember(in, today);
                 if (!valid.ok()) errors.insert(errors.end(), valid.errors().begin(), valid.errors().end());
                 std::string unit_since = http::JsonText(body, "unit_since", errors);
@@ -196,32 +186,26 @@ void RegisterRoutes(http::Router& router, platform::Services& s) {
                 auto body = req.Json();
                 Errors errors;
                 MemberInput in = InputFromJson(body, errors);
-                // The form never shows the full ID number or phone: left out, they stay as stored.
-                if (!body.contains("id_number") || !body.contains("phone")) {
-                  auto stored = s.db.Read([&](soci::session& sql) {
-                    return FindMember(sql, WriteScope(req.who().scope), id);
-                  });
-                  if (!stored) return http::Problem({MemberNotFound()});
-                  if (!body.contains("id_number")) {
-                    auto plain = s.cipher.Decrypt(stored->id_enc, IdNumberAd(stored->tenant_id));
-                    if (!plain.ok()) return http::Problem(plain.errors());
-                    in.id_number = plain.value();
-                  }
-                  if (!body.contains("phone") && !stored->phone_enc.empty()) {
-                    auto plain = s.cipher.Decrypt(stored->phone_enc, PhoneAd(stored->tenant_id));
-                    if (!plain.ok()) return http::Problem(plain.errors());
-                    in.phone = plain.value();
-                  }
-                }
-                auto valid = ValidateMember(in, Today());
-                if (!valid.ok()) errors.insert(errors.end(), valid.errors().begin(), valid.errors().end());
                 if (!body.contains("version") || !body["version"].is_number_integer())
                   errors.push_back(Invalid("version", "缺少版本号，请刷新后重试"));
-                if (!errors.empty()) return http::Problem(errors);
-                const int64_t version = body["version"].get<int64_t>();
                 auto r = WriteOrDuplicate(s.db, [&](soci::session& sql) -> Result<nlohmann::json> {
                   auto before = LoadForWrite(sql, req, id);
                   if (!before.ok()) return before.errors();
+                  // The form never shows the full ID number or phone: left out, they stay as stored.
+                  if (!body.contains("id_number")) {
+                    auto plain = s.cipher.Decrypt(before.value().id_enc, IdNumberAd(before.value().tenant_id));
+                    if (!plain.ok()) return plain.errors();
+                    in.id_number = plain.value();
+                  }
+                  if (!body.contains("phone") && !before.value().phone_enc.empty()) {
+                    auto plain = s.cipher.Decrypt(before.value().phone_enc, PhoneAd(before.value().tenant_id));
+                    if (!plain.ok()) return plain.errors();
+                    in.phone = plain.value();
+                  }
+                  auto valid = ValidateMember(in, TodayDate());
+                  if (!valid.ok()) errors.insert(errors.end(), valid.errors().begin(), valid.errors().end());
+                  if (!errors.empty()) return errors;
+                  const int64_t version = body["version"].get<int64_t>();
                   MemberRecord m = RecordFrom(valid.value(), s.cipher, before.value().tenant_id, before.value().unit_id);
                   m.id = id;
                   if (m.id_bidx != before.value().id_bidx) {

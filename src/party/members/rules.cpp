@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "platform/core/text.hpp"
 #include "platform/pii/id_number.hpp"
 
 namespace qizhi::party::members {
@@ -19,30 +20,6 @@ constexpr std::size_t kMaxFlowTo = 100;
 constexpr std::size_t kMaxDepartment = 50;
 constexpr std::size_t kMaxDoc = 60;
 constexpr std::size_t kMaxLetterNo = 40;
-
-// Characters, not bytes: limits are stated to users in 字.
-std::size_t Utf8Length(std::string_view s) {
-  return static_cast<std::size_t>(std::count_if(
-      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
-// Spreadsheets and IMEs leave ideographic (U+3000) and no-break (U+00A0) spaces around values.
-std::string Trim(std::string_view s) {
-  for (bool changed = true; changed && !s.empty();) {
-    changed = false;
-    for (std::string_view sp : {" ", "\t", "\r", "\n", "\xE3\x80\x80", "\xC2\xA0"}) {
-      if (s.substr(0, sp.size()) == sp) {
-        s.remove_prefix(sp.size());
-        changed = true;
-      }
-      if (s.size() >= sp.size() && s.substr(s.size() - sp.size()) == sp) {
-        s.remove_suffix(sp.size());
-        changed = true;
-      }
-    }
-  }
-  return std::string(s);
-}
 
 bool Contains(const std::vector<std::string>& list, std::string_view v) {
   return std::find(list.begin(), list.end(), v) != list.end();

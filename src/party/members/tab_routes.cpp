@@ -8,7 +8,7 @@
 #include "party/members/rules.hpp"
 #include "party/members/store.hpp"
 #include "party/org/rules.hpp"
-#include "party/org/store.hpp"
+#include "party/org/overview.hpp"
 #include "platform/audit/store.hpp"
 #include "platform/core/clock.hpp"
 
@@ -34,15 +34,7 @@ Result<org::Unit> TargetUnit(soci::session& sql, const Request& req, const nlohm
   } else {
     return Invalid(field, "请选择党组织");
   }
-  const Scope write = WriteScope(req.who().scope);
-  auto unit = org::FindUnit(sql, write, id);
-  if (!unit) {
-    Scope tenant{write.home_tenant, {write.home_tenant}, {}};
-    if (org::FindUnit(sql, tenant, id)) return Error{ErrorCode::kForbidden, "该党组织不在您的管理范围内", field};
-    return Invalid(field, "党组织不存在");
-  }
-  if (unit->ended_at) return Invalid(field, "该党组织已撤销");
-  return *unit;
+  return org::WritableUnit(sql, req.who().scope, id, field, "党组织");
 }
 
 std::vector<HeldPost> Held(const std::vector<Post>& posts) {
@@ -98,13 +90,12 @@ Response MemberAction(platform::Services& s, const Request& req, const char* act
     audit::Append(sql, ev);
     auto stored = FindMember(sql, WriteScope(req.who().scope), id);
     // Moved out of a secretary's scope: answer with what changed, not a 404.
-    if (!stored) stored = FindMember(sql, Scope{m.value().tenant_id, {m.value().tenant_id}, {}}, id);
+    if (!stored) stored = FindMember(sql, WholeTenant(m.value().tenant_id), id);
     auto detail = DetailJson(sql, *stored);
     detail.update(done.value().extra);
     return detail;
   });
-  if (!r.ok()) return http::Problem(r.errors());
-  return JsonResponse(status, r.value());
+  return http::JsonOrProblem(r, status);
 }
 
 }  // namespace
@@ -125,7 +116,7 @@ void RegisterTabRoutes(http::Router& router, platform::Services& s) {
                 in.department = JsonText(body, "department", errors);
                 in.started_on = JsonText(body, "started_on", errors);
                 in.appoint_doc = JsonText(body, "appoint_doc", errors);
-                auto v = ValidatePost(in, Today());
+                auto v = ValidatePost(in, TodayDate());
                 if (!v.ok()) errors.insert(errors.end(), v.errors().begin(), v.errors().end());
                 if (!errors.empty()) return http::Problem(errors);
                 return MemberAction(s, req, "appoint", 201, [&](soci::session& sql, const MemberRecord& m) -> Result<Change> {
@@ -164,7 +155,7 @@ void RegisterTabRoutes(http::Router& router, platform::Services& s) {
                   auto posts = PostsOf(sql, m.tenant_id, m.id);
                   if (std::none_of(posts.begin(), posts.end(), [&](const Post& p) { return p.id == post_id; }))
                     return Error{ErrorCode::kNotFound, "该职务不存在", "post_id"};
-                  auto ends = PostsToEnd(Held(posts), post_id, std::nullopt, ended_on, Today());
+                  auto ends = PostsToEnd(Held(posts), post_id, std::nullopt, ended_on, TodayDate());
                   if (!ends.ok()) return ends.errors();
                   for (auto pid : ends.value()) EndPost(sql, m.tenant_id, pid, ended_on, end_doc, end_reason);
                   return Change{{{"post_id", post_id}, {"ended_on", ended_on}, {"end_reason", end_reason}}};
@@ -186,7 +177,7 @@ void RegisterTabRoutes(http::Router& router, platform::Services& s) {
                 in.party_title = JsonText(body, "party_title", errors);
                 in.started_on = JsonText(body, "started_on", errors);
                 in.appoint_doc = JsonText(body, "appoint_doc", errors);
-                auto v = ValidateDualAppointment(in, Today());
+                auto v = ValidateDualAppointment(in, TodayDate());
                 if (!v.ok()) errors.insert(errors.end(), v.errors().begin(), v.errors().end());
                 if (!errors.empty()) return http::Problem(errors);
                 return MemberAction(s, req, "dual_appoint", 201, [&](soci::session& sql, const MemberRecord& m) -> Result<Change> {
@@ -242,7 +233,7 @@ void RegisterTabRoutes(http::Router& router, platform::Services& s) {
                   auto posts = PostsOf(sql, m.tenant_id, m.id);
                   if (std::none_of(posts.begin(), posts.end(), [&](const Post& p) { return p.dual_id == dual_id; }))
                     return Error{ErrorCode::kNotFound, "该双任免记录不存在", "dual_id"};
-                  auto ends = PostsToEnd(Held(posts), std::nullopt, dual_id, ended_on, Today());
+                  auto ends = PostsToEnd(Held(posts), std::nullopt, dual_id, ended_on, TodayDate());
                   if (!ends.ok()) return ends.errors();
                   for (auto pid : ends.value()) EndPost(sql, m.tenant_id, pid, ended_on, end_doc, end_reason);
                   Change c{{{"dual_id", dual_id}, {"post_ids", ends.value()}, {"ended_on", ended_on},
@@ -271,7 +262,7 @@ void RegisterTabRoutes(http::Router& router, platform::Services& s) {
                   errors.push_back(Invalid("kind", "类别应为 reward（奖励）或 punishment（惩处）"));
                 if (r.title.empty()) errors.push_back(Invalid("title", "请填写奖惩名称"));
                 else if (r.title.size() > 300) errors.push_back(Invalid("title", "奖惩名称过长"));
-                if (auto d = CheckDate(r.decided_on, "decided_on", "批准日期", Today()); !d.ok())
+                if (auto d = CheckDate(r.decided_on, "decided_on", "批准日期", TodayDate()); !d.ok())
                   errors.push_back(d.error());
                 if (r.authority.empty()) errors.push_back(Invalid("authority", "请填写批准机关"));
                 if (!errors.empty()) return http::Problem(errors);
@@ -347,7 +338,7 @@ void RegisterTabRoutes(http::Router& router, platform::Services& s) {
                 if (t.kind == "out" && t.external_org.empty())
                   errors.push_back(Invalid("external_org", "请填写转入的党组织"));
                 if (t.external_org.size() > 300) errors.push_back(Invalid("external_org", "党组织名称过长"));
-                auto letter = ValidateTransferLetter(t.letter_no, t.issued_on, t.effective_on, Today());
+                auto letter = ValidateTransferLetter(t.letter_no, t.issued_on, t.effective_on, TodayDate());
                 if (!letter.ok()) errors.insert(errors.end(), letter.errors().begin(), letter.errors().end());
                 if (!errors.empty()) return http::Problem(errors);
                 return MemberAction(s, req, "transfer", 201, [&](soci::session& sql, const MemberRecord& mem) -> Result<Change> {
@@ -365,7 +356,7 @@ void RegisterTabRoutes(http::Router& router, platform::Services& s) {
                     // Party posts of the old 党小组, and of the old 党支部 when the move leaves
                     // it, end with the move (a 双任免 pair ends whole: the administrative post
                     // goes with it). Posts higher up (a 党委委员) stay.
-                    const Scope tenant{mem.tenant_id, {mem.tenant_id}, {}};
+                    const Scope tenant = WholeTenant(mem.tenant_id);
                     auto branch_of = [&](int64_t unit_id) {
                       auto u = org::FindUnit(sql, tenant, unit_id);
                       return u && u->kind == org::kGroup && u->parent_id ? *u->parent_id : unit_id;
@@ -394,7 +385,7 @@ void RegisterTabRoutes(http::Router& router, platform::Services& s) {
                   return Change{{{"transfer_id", t.id},
                                  {"kind", t.kind},
                                  {"from_unit_id", mem.unit_id},
-                                 {"to_unit_id", t.to_unit_id ? nlohmann::json(*t.to_unit_id) : nlohmann::json(nullptr)},
+                                 {"to_unit_id", http::ValueOrNull(t.to_unit_id)},
                                  {"external_org", t.external_org},
                                  {"letter_no", t.letter_no},
                                  {"effective_on", t.effective_on}}};
@@ -415,7 +406,7 @@ void RegisterTabRoutes(http::Router& router, platform::Services& s) {
                 const auto& kinds = LeaveKinds();
                 if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end())
                   errors.push_back(Invalid("kind", "减少类型应为 死亡、出党、退党、停止党籍 或 其他"));
-                if (auto d = CheckDate(left_on, "left_on", "减少日期", Today()); !d.ok()) errors.push_back(d.error());
+                if (auto d = CheckDate(left_on, "left_on", "减少日期", TodayDate()); !d.ok()) errors.push_back(d.error());
                 if (reason.empty()) errors.push_back(Invalid("reason", "请填写原因或依据"));
                 else if (reason.size() > 1000) errors.push_back(Invalid("reason", "原因过长"));
                 if (!errors.empty()) return http::Problem(errors);

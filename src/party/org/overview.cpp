@@ -26,10 +26,6 @@ std::vector<int64_t> PathIds(const std::string& path) {
   return ids;
 }
 
-int CommitteeSize(const Committee& c) {
-  auto members = nlohmann::json::parse(c.members_json, nullptr, false);
-  return members.is_array() ? static_cast<int>(members.size()) : 0;
-}
 }  // namespace
 
 std::vector<UnitOverview> LoadOverview(soci::session& sql, const Scope& scope, const Date& today) {
@@ -80,12 +76,34 @@ std::vector<UnitOverview> LoadOverview(soci::session& sql, const Scope& scope, c
     f.probationary_members = o.probationary_members;
     f.has_secretary = o.secretary.has_value();
     if (o.committee) {
-      f.committee_size = CommitteeSize(*o.committee);
+      f.committee_size = o.committee->size;
       f.term_ends_on = ParseDate(o.committee->term_ends_on);
     }
     o.warnings = UnitWarnings(f, today);
   }
   return out;
+}
+
+Result<Unit> ParseOrgParam(soci::session& sql, const Scope& scope, const std::string& text) {
+  const bool digits =
+      !text.empty() && text.size() <= 18 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (!digits || std::stoll(text) <= 0) return Invalid("org", "组织编号应为正整数");
+  auto unit = FindUnit(sql, scope, std::stoll(text));
+  if (!unit) return Error{ErrorCode::kNotFound, "组织不存在或不在您的管理范围内", "org"};
+  return *unit;
+}
+
+Result<Unit> WritableUnit(soci::session& sql, const Scope& scope, int64_t id, const std::string& field,
+                          const std::string& noun) {
+  const Scope write = WriteScope(scope);
+  auto unit = FindUnit(sql, write, id);
+  if (!unit) {
+    if (FindUnit(sql, WholeTenant(write.home_tenant), id))
+      return Error{ErrorCode::kForbidden, noun + "不在您的管理范围内", field};
+    return Invalid(field, noun + "不存在");
+  }
+  if (unit->ended_at) return Invalid(field, noun + "已撤销");
+  return *unit;
 }
 
 Result<UnitFilter> ParseUnitFilter(soci::session& sql, const Scope& scope, const std::map<std::string, std::string>& query) {
@@ -95,16 +113,11 @@ Result<UnitFilter> ParseUnitFilter(soci::session& sql, const Scope& scope, const
   };
   UnitFilter f;
   Errors errors;
-  const std::string org = get("org");
-  if (!org.empty()) {
-    bool digits = org.size() <= 18 && std::all_of(org.begin(), org.end(), [](char c) { return c >= '0' && c <= '9'; });
-    if (!digits || std::stoll(org) <= 0) {
-      errors.push_back(Invalid("org", "组织编号应为正整数"));
-    } else {
-      auto unit = FindUnit(sql, scope, std::stoll(org));
-      if (!unit) return Error{ErrorCode::kNotFound, "组织不存在或不在您的管理范围内", "org"};
-      f.org_path = unit->path;
-    }
+  if (const std::string org = get("org"); !org.empty()) {
+    auto unit = ParseOrgParam(sql, scope, org);
+    if (unit.ok()) f.org_path = unit.value().path;
+    else if (unit.error().code == ErrorCode::kNotFound) return unit.errors();
+    else errors.push_back(unit.error());
   }
   f.kind = get("kind");
   if (!f.kind.empty() && !IsKnownKind(f.kind)) errors.push_back(Invalid("kind", "组织类型应为 committee、general_branch、branch 或 group"));

@@ -30,6 +30,16 @@ struct UnitOverview {
 // Current units in scope, in tree order (tenant, path). Four queries whatever the tree's size.
 std::vector<UnitOverview> LoadOverview(soci::session& sql, const Scope& scope, const Date& today);
 
+// The `org` parameter of lists and figures: a positive unit id (else kInvalid) naming a unit the
+// scope may read (else kNotFound), current or ended.
+Result<Unit> ParseOrgParam(soci::session& sql, const Scope& scope, const std::string& text);
+
+// A current unit the caller may write to, named by the request field `field` and called `noun`
+// in messages: in the tenant but outside the write scope → kForbidden; absent → kInvalid; ended
+// → kInvalid. Writes reach only the caller's own hospital.
+Result<Unit> WritableUnit(soci::session& sql, const Scope& scope, int64_t id, const std::string& field,
+                          const std::string& noun);
+
 // The filters of the unit list and of the unit figures: org (that unit and below), kind, warning
 // ("any" or a code), size_band (by current members), q (name contains).
 struct UnitFilter {

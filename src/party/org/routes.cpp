@@ -12,6 +12,7 @@
 #include "party/org/store.hpp"
 #include "platform/audit/store.hpp"
 #include "platform/core/clock.hpp"
+#include "platform/core/text.hpp"
 
 namespace qizhi::party::org {
 namespace http = platform::http;
@@ -23,16 +24,6 @@ using http::Response;
 
 namespace {
 
-Date Today() { return *ParseDate(TodayShanghai()); }
-
-Scope WriteScope(const Scope& read) {
-  Scope s = read;
-  s.tenants = {read.home_tenant};
-  return s;
-}
-
-nlohmann::json Opt(const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); }
-
 nlohmann::json CommitteeJson(const Committee& c) {
   auto members = nlohmann::json::parse(c.members_json, nullptr, false);
   return {{"id", c.id},
@@ -40,9 +31,9 @@ nlohmann::json CommitteeJson(const Committee& c) {
           {"term_years", c.term_years},
           {"term_ends_on", c.term_ends_on},
           {"members", members.is_array() ? members : nlohmann::json::array()},
-          {"note", Opt(c.note)},
+          {"note", http::TextOrNull(c.note)},
           {"created_at", c.created_at},
-          {"superseded_at", c.superseded_at ? nlohmann::json(*c.superseded_at) : nlohmann::json(nullptr)}};
+          {"superseded_at", http::ValueOrNull(c.superseded_at)}};
 }
 
 nlohmann::json UnitJson(const UnitOverview& o) {
@@ -50,24 +41,22 @@ nlohmann::json UnitJson(const UnitOverview& o) {
   nlohmann::json warnings = nlohmann::json::array();
   for (const auto& w : o.warnings) warnings.push_back({{"code", w.code}, {"message", w.message}});
   nlohmann::json committee = nullptr;
-  if (o.committee) {
-    auto members = nlohmann::json::parse(o.committee->members_json, nullptr, false);
+  if (o.committee)
     committee = {{"id", o.committee->id},
                  {"elected_on", o.committee->elected_on},
                  {"term_ends_on", o.committee->term_ends_on},
-                 {"size", members.is_array() ? members.size() : 0}};
-  }
+                 {"size", o.committee->size}};
   return {{"id", u.id},
           {"tenant_id", u.tenant_id},
           {"tenant_name", u.tenant_name},
-          {"parent_id", u.parent_id ? nlohmann::json(*u.parent_id) : nlohmann::json(nullptr)},
+          {"parent_id", http::ValueOrNull(u.parent_id)},
           {"name", u.name},
           {"kind", u.kind},
           {"kind_title", KindTitle(u.kind)},
           {"path", u.path},
           {"depth", o.depth},
-          {"department", Opt(u.department)},
-          {"alliance_member", Opt(u.alliance_member)},
+          {"department", http::TextOrNull(u.department)},
+          {"alliance_member", http::TextOrNull(u.alliance_member)},
           {"sort_order", u.sort_order},
           {"members", o.members},
           {"full_members", o.full_members},
@@ -77,18 +66,21 @@ nlohmann::json UnitJson(const UnitOverview& o) {
                                     : nlohmann::json(nullptr)},
           {"committee", committee},
           {"warnings", warnings},
-          {"ended_at", u.ended_at ? nlohmann::json(*u.ended_at) : nlohmann::json(nullptr)},
+          {"ended_at", http::ValueOrNull(u.ended_at)},
           {"version", u.version}};
 }
 
 // The overview of one unit (current or ended) for a response after a write.
 nlohmann::json OneUnitJson(soci::session& sql, const Scope& scope, int64_t id) {
-  for (const auto& o : LoadOverview(sql, scope, Today()))
-    if (o.unit.id == id) return UnitJson(o);
   auto u = FindUnit(sql, scope, id);
-  UnitOverview o;
-  if (u) o.unit = *u;
-  return UnitJson(o);
+  UnitOverview one;
+  if (!u) return UnitJson(one);
+  // Its counts need only its own subtree, which lies inside the caller's scope: not the tree.
+  const Scope subtree{scope.home_tenant, scope.tenants, {u->path}};
+  for (auto& o : LoadOverview(sql, subtree, TodayDate()))
+    if (o.unit.id == id) return UnitJson(o);
+  one.unit = *u;  // ended: no current counts
+  return UnitJson(one);
 }
 
 Result<Unit> UnitForWrite(soci::session& sql, const Request& req, int64_t id) {
@@ -96,25 +88,6 @@ Result<Unit> UnitForWrite(soci::session& sql, const Request& req, int64_t id) {
   if (!u) return Error{ErrorCode::kNotFound, "组织不存在或不在您的管理范围内", "id"};
   if (u->ended_at) return Error{ErrorCode::kConflict, "该组织已撤销", "id"};
   return *u;
-}
-
-Response Done(const Result<nlohmann::json>& r, int status) {
-  if (!r.ok()) return http::Problem(r.errors());
-  return JsonResponse(status, r.value());
-}
-
-std::string Trim(std::string s) {
-  s.erase(0, s.find_first_not_of(" \t\r\n"));
-  s.erase(s.find_last_not_of(" \t\r\n") + 1);
-  return s;
-}
-
-// Characters, not bytes: a 60-character name is 60 汉字 or 60 letters alike.
-size_t Utf8Length(const std::string& s) {
-  size_t n = 0;
-  for (unsigned char c : s)
-    if ((c & 0xC0) != 0x80) ++n;
-  return n;
 }
 
 Status CheckName(const std::string& name) {
@@ -127,7 +100,7 @@ Result<std::vector<nlohmann::json>> ListUnitsJson(soci::session& sql, const Requ
   auto f = ParseUnitFilter(sql, req.who().scope, req.query);
   if (!f.ok()) return f.errors();
   std::vector<nlohmann::json> out;
-  for (const auto& o : LoadOverview(sql, req.who().scope, Today()))
+  for (const auto& o : LoadOverview(sql, req.who().scope, TodayDate()))
     if (Matches(o, f.value())) out.push_back(UnitJson(o));
   return out;
 }
@@ -141,7 +114,7 @@ void RegisterRoutes(http::Router& router, platform::Services& s) {
               .handler = [&s](Request& req) -> Response {
                 return s.db.Read([&](soci::session& sql) -> Response {
                   nlohmann::json items = nlohmann::json::array();
-                  for (const auto& o : LoadOverview(sql, req.who().scope, Today())) items.push_back(UnitJson(o));
+                  for (const auto& o : LoadOverview(sql, req.who().scope, TodayDate())) items.push_back(UnitJson(o));
                   return JsonResponse(200, {{"items", items}});
                 });
               }});
@@ -195,9 +168,9 @@ void RegisterRoutes(http::Router& router, platform::Services& s) {
                                      {"name", p.name},
                                      {"title", p.title},
                                      {"started_on", p.started_on},
-                                     {"dual_id", p.dual_id ? nlohmann::json(*p.dual_id) : nlohmann::json(nullptr)}});
+                                     {"dual_id", http::ValueOrNull(p.dual_id)}});
                   j["posts"] = posts;
-                  j["end_reason"] = Opt(u->end_reason);
+                  j["end_reason"] = http::TextOrNull(u->end_reason);
                   return JsonResponse(200, j);
                 });
               }});
@@ -225,16 +198,11 @@ void RegisterRoutes(http::Router& router, platform::Services& s) {
                   errors.push_back(Invalid("parent_id", "请选择上级组织"));
                 if (!errors.empty()) return http::Problem(errors);
                 const int64_t parent_id = body["parent_id"].get<int64_t>();
-                return Done(s.db.Write([&](soci::session& sql) -> Result<nlohmann::json> {
+                return http::JsonOrProblem(s.db.Write([&](soci::session& sql) -> Result<nlohmann::json> {
                   const Scope write = WriteScope(req.who().scope);
-                  auto parent = FindUnit(sql, write, parent_id);
-                  if (!parent) {
-                    Scope tenant{write.home_tenant, {write.home_tenant}, {}};
-                    if (FindUnit(sql, tenant, parent_id))
-                      return Error{ErrorCode::kForbidden, "上级组织不在您的管理范围内", "parent_id"};
-                    return Invalid("parent_id", "上级组织不存在");
-                  }
-                  if (parent->ended_at) return Invalid("parent_id", "上级组织已撤销");
+                  auto found = WritableUnit(sql, req.who().scope, parent_id, "parent_id", "上级组织");
+                  if (!found.ok()) return found.errors();
+                  const Unit* parent = &found.value();
                   if (auto k = CheckChildKind(parent->kind, n.kind); !k.ok()) return k.errors();
                   n.tenant_id = parent->tenant_id;
                   n.parent_id = parent->id;
@@ -266,7 +234,7 @@ void RegisterRoutes(http::Router& router, platform::Services& s) {
                 if (body.contains("sort_order") && !body["sort_order"].is_null() && !body["sort_order"].is_number_integer())
                   errors.push_back(Invalid("sort_order", "排序号应为整数"));
                 if (!errors.empty()) return http::Problem(errors);
-                return Done(s.db.Write([&](soci::session& sql) -> Result<nlohmann::json> {
+                return http::JsonOrProblem(s.db.Write([&](soci::session& sql) -> Result<nlohmann::json> {
                   auto found = UnitForWrite(sql, req, id);
                   if (!found.ok()) return found.errors();
                   Unit before = found.value();
@@ -303,7 +271,7 @@ void RegisterRoutes(http::Router& router, platform::Services& s) {
                 std::string reason = JsonText(body, "reason", errors);
                 if (errors.empty() && reason.empty()) errors.push_back(Invalid("reason", "请填写撤销原因"));
                 if (!errors.empty()) return http::Problem(errors);
-                return Done(s.db.Write([&](soci::session& sql) -> Result<nlohmann::json> {
+                return http::JsonOrProblem(s.db.Write([&](soci::session& sql) -> Result<nlohmann::json> {
                   auto found = UnitForWrite(sql, req, id);
                   if (!found.ok()) return found.errors();
                   const Unit& u = found.value();
@@ -312,7 +280,7 @@ void RegisterRoutes(http::Router& router, platform::Services& s) {
                     return Error{ErrorCode::kConflict, "该组织下还有下级组织，请先调整或撤销下级组织", "id"};
                   members::MemberFilter f;
                   f.direct_unit = id;
-                  Scope tenant{u.tenant_id, {u.tenant_id}, {}};
+                  const Scope tenant = WholeTenant(u.tenant_id);
                   if (members::CountMembers(sql, tenant, f) > 0)
                     return Error{ErrorCode::kConflict, "该组织还有党员，请先办理组织关系转接", "id"};
                   EndUnit(sql, u.tenant_id, id, reason);
@@ -333,7 +301,7 @@ void RegisterRoutes(http::Router& router, platform::Services& s) {
                 int64_t id = req.IdParam();
                 auto body = req.Json();
                 Errors errors;
-                const Date today = Today();
+                const Date today = TodayDate();
                 std::string elected_on = JsonText(body, "elected_on", errors);
                 std::string note = JsonText(body, "note", errors);
                 auto elected = ParseDate(elected_on);
@@ -381,7 +349,7 @@ void RegisterRoutes(http::Router& router, platform::Services& s) {
                   if (errors.empty() && secretaries != 1) errors.push_back(Invalid("members", "须有且只有一名书记"));
                 }
                 if (!errors.empty()) return http::Problem(errors);
-                return Done(s.db.Write([&](soci::session& sql) -> Result<nlohmann::json> {
+                return http::JsonOrProblem(s.db.Write([&](soci::session& sql) -> Result<nlohmann::json> {
                   auto found = UnitForWrite(sql, req, id);
                   if (!found.ok()) return found.errors();
                   const Unit& u = found.value();

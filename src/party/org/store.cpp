@@ -1,5 +1,7 @@
 #include "party/org/store.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include "platform/core/clock.hpp"
 #include "platform/db/query.hpp"
 
@@ -45,6 +47,8 @@ Committee CommitteeFrom(const Row& r) {
   c.term_years = r.Int("term_years");
   c.term_ends_on = r.Str("term_ends_on");
   c.members_json = r.Str("members_json");
+  auto members = nlohmann::json::parse(c.members_json, nullptr, false);
+  c.size = members.is_array() ? static_cast<int>(members.size()) : 0;
   c.note = r.Str("note");
   c.created_at = r.Str("created_at");
   c.superseded_at = r.OptStr("superseded_at");

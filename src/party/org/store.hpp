@@ -71,6 +71,7 @@ struct Committee {
   int64_t term_years = 3;
   std::string term_ends_on;
   std::string members_json;  // [{member_id, name, post}]
+  int size = 0;              // how many were elected (the length of members_json)
   std::string note;
   std::string created_at;
   std::optional<std::string> superseded_at;

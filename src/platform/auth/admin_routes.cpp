@@ -66,23 +66,14 @@ Errors CheckProfile(const std::string& name, const std::string& phone) {
   return errors;
 }
 
-Response Respond(const Result<nlohmann::json>& r, int status = 200) {
-  if (!r.ok()) return http::Problem(r.errors());
-  return JsonResponse(status, r.value());
-}
-
 Error NotFound() { return Error{ErrorCode::kNotFound, "用户不存在", "id"}; }
 
-// Maps a unique violation that slipped past the explicit check (two requests at once) to 409.
+// A unique violation that slipped past the explicit check (two requests at once) is a 409.
 template <typename F>
 auto WriteOrConflict(Services& s, F&& fn) -> decltype(s.db.Write(fn)) {
-  try {
-    return s.db.Write(fn);
-  } catch (const std::exception& e) {
-    std::string field = db::UniqueViolationField(e);
-    if (field.empty()) throw;
+  return db::WriteOrConflict(s.db, fn, [](const std::string& field) {
     return Error{ErrorCode::kConflict, "该值已被使用", field};
-  }
+  });
 }
 
 nlohmann::json RoleJson(const RoleRecord& r) {
@@ -189,7 +180,7 @@ void RegisterAdminRoutes(http::Router& router, Services& s) {
                 if (!std::regex_match(u.username, kUsername))
                   errors.push_back(Invalid("username", "用户名应为 3-32 位小写字母、数字或 _ . -"));
                 for (auto& e : CheckProfile(u.name, phone)) errors.push_back(e);
-                return Respond(WriteOrConflict(s, [&](soci::session& sql) -> Result<nlohmann::json> {
+                return http::JsonOrProblem(WriteOrConflict(s, [&](soci::session& sql) -> Result<nlohmann::json> {
                   SecurityPolicy policy = LoadPolicy(sql, u.tenant_id);
                   for (auto& e : CheckPassword(policy.password, password, u.username, "password")) errors.push_back(e);
                   if (!errors.empty()) return errors;
@@ -219,7 +210,7 @@ void RegisterAdminRoutes(http::Router& router, Services& s) {
               .handler = [&s](Request& req) -> Response {
                 auto body = req.Json();
                 int64_t id = req.IdParam();
-                return Respond(s.db.Write([&](soci::session& sql) -> Result<nlohmann::json> {
+                return http::JsonOrProblem(s.db.Write([&](soci::session& sql) -> Result<nlohmann::json> {
                   auto u = FindUserForWrite(sql, req.who().scope, id);
                   if (!u) return NotFound();
                   auto before = UserAudit(*u);
@@ -250,7 +241,7 @@ void RegisterAdminRoutes(http::Router& router, Services& s) {
                 .record_type = "user",
                 .handler = [&s, lock](Request& req) -> Response {
                   int64_t id = req.IdParam();
-                  return Respond(s.db.Write([&](soci::session& sql) -> Result<nlohmann::json> {
+                  return http::JsonOrProblem(s.db.Write([&](soci::session& sql) -> Result<nlohmann::json> {
                     auto u = FindUserForWrite(sql, req.who().scope, id);
                     if (!u) return NotFound();
                     if (lock && u->id == req.who().user_id)
@@ -347,7 +338,7 @@ void RegisterAdminRoutes(http::Router& router, Services& s) {
                 base.tenant_id = req.who().scope.home_tenant;
                 auto role = RoleFromBody(body, base, true);
                 if (!role.ok()) return http::Problem(role.errors());
-                return Respond(WriteOrConflict(s, [&](soci::session& sql) -> Result<nlohmann::json> {
+                return http::JsonOrProblem(WriteOrConflict(s, [&](soci::session& sql) -> Result<nlohmann::json> {
                   for (const auto& r : ListRoles(sql, base.tenant_id))
                     if (r.code == role.value().code)
                       return Error{ErrorCode::kConflict, "角色编码 " + r.code + " 已存在", "code"};
@@ -368,7 +359,7 @@ void RegisterAdminRoutes(http::Router& router, Services& s) {
               .handler = [&s](Request& req) -> Response {
                 auto body = req.Json();
                 int64_t id = req.IdParam();
-                return Respond(s.db.Write([&](soci::session& sql) -> Result<nlohmann::json> {
+                return http::JsonOrProblem(s.db.Write([&](soci::session& sql) -> Result<nlohmann::json> {
                   auto current = FindRole(sql, req.who().scope.home_tenant, id);
                   if (!current) return Error{ErrorCode::kNotFound, "角色不存在", "id"};
                   auto role = RoleFromBody(body, *current, false);
@@ -394,7 +385,7 @@ void RegisterAdminRoutes(http::Router& router, Services& s) {
                 auto role_ids = IdList(body, "roles", errors);
                 auto unit_ids = IdList(body, "scopes", errors);
                 if (!errors.empty()) return http::Problem(errors);
-                return Respond(s.db.Write([&](soci::session& sql) -> Result<nlohmann::json> {
+                return http::JsonOrProblem(s.db.Write([&](soci::session& sql) -> Result<nlohmann::json> {
                   const auto& who = req.who();
                   auto u = FindUserForWrite(sql, who.scope, id);
                   if (!u) return NotFound();
@@ -439,7 +430,7 @@ void RegisterAdminRoutes(http::Router& router, Services& s) {
               .record_type = "policy",
               .handler = [&s](Request& req) -> Response {
                 auto body = req.Json();
-                return Respond(s.db.Write([&](soci::session& sql) -> Result<nlohmann::json> {
+                return http::JsonOrProblem(s.db.Write([&](soci::session& sql) -> Result<nlohmann::json> {
                   int64_t tenant = req.who().scope.home_tenant;
                   SecurityPolicy current = LoadPolicy(sql, tenant);
                   auto next = PolicyFromJson(body, current);

@@ -41,4 +41,6 @@ std::string TodayShanghai() {
   return FormatUtc(NowUnixMillis() + 8LL * 3600 * 1000).substr(0, 10);
 }
 
+Date TodayDate() { return *ParseDate(TodayShanghai()); }
+
 }  // namespace qizhi

@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <string>
 
+#include "platform/core/date.hpp"
+
 namespace qizhi {
 
 int64_t NowUnixMillis();
@@ -14,5 +16,7 @@ std::string NowUtc();
 int64_t ParseUtcMillis(const std::string& text);
 // Today's date in Asia/Shanghai (UTC+8, no DST), "YYYY-MM-DD": what a user means by "today".
 std::string TodayShanghai();
+// The same as a Date, for the rules.
+Date TodayDate();
 
 }  // namespace qizhi

@@ -14,4 +14,13 @@ struct Scope {
   std::vector<std::string> org_paths;  // materialised paths "/1/5/"; empty = the whole tenant(s)
 };
 
+// Writes reach only the caller's own hospital, whatever a superior committee may read.
+inline Scope WriteScope(const Scope& read) {
+  Scope s = read;
+  s.tenants = {read.home_tenant};
+  return s;
+}
+// All of one tenant, unnarrowed by org units: to tell "not yours" from "not there".
+inline Scope WholeTenant(int64_t tenant) { return Scope{tenant, {tenant}, {}}; }
+
 }  // namespace qizhi

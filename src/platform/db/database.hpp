@@ -85,4 +85,17 @@ class Database {
 // When `e` is a unique-constraint violation, the column (field) it concerns; else empty.
 std::string UniqueViolationField(const std::exception& e);
 
+// db.Write(fn), where a unique violation that slipped past the caller's own check (two requests
+// at once) becomes the 409 `conflict(field)` instead of an exception (a 500).
+template <typename F, typename C>
+auto WriteOrConflict(Database& db, F&& fn, C&& conflict) -> decltype(db.Write(fn)) {
+  try {
+    return db.Write(fn);
+  } catch (const std::exception& e) {
+    std::string field = UniqueViolationField(e);
+    if (field.empty()) throw;
+    return conflict(field);
+  }
+}
+
 }  // namespace qizhi::platform::db

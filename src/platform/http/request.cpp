@@ -83,6 +83,11 @@ Response JsonResponse(int status, const nlohmann::json& body) {
   return r;
 }
 
+Response JsonOrProblem(const Result<nlohmann::json>& r, int status) {
+  if (!r.ok()) return Problem(r.errors());
+  return JsonResponse(status, r.value());
+}
+
 Response NoContent() {
   Response r;
   r.status = 204;
@@ -154,6 +159,30 @@ nlohmann::json PageInMemory(nlohmann::json items, const ListParams& p) {
 
 nlohmann::json ListBody(nlohmann::json items, int64_t total, const ListParams& p) {
   return {{"items", std::move(items)}, {"total", total}, {"page", p.page}, {"size", p.size}};
+}
+
+std::string ListUrl(const std::string& path, const std::map<std::string, std::string>& params) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string url = path;
+  char sep = '?';
+  for (const auto& [name, value] : params) {
+    if (value.empty()) continue;
+    url += sep;
+    sep = '&';
+    url += name;
+    url += '=';
+    for (unsigned char c : value) {
+      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+          c == '_' || c == '~') {
+        url += static_cast<char>(c);
+      } else {
+        url += '%';
+        url += kHex[c >> 4];
+        url += kHex[c & 15];
+      }
+    }
+  }
+  return url;
 }
 
 }  // namespace qizhi::platform::http

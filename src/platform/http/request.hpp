@@ -99,9 +99,22 @@ std::string JsonText(const nlohmann::json& body, const char* name, Errors& error
 // The same, throwing HttpError (400) for a non-text value.
 std::string JsonTextOrThrow(const nlohmann::json& body, const char* name);
 
+// JSON null for what is absent: "" or nullopt → null, otherwise the value.
+inline nlohmann::json TextOrNull(const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); }
+template <typename T>
+nlohmann::json ValueOrNull(const std::optional<T>& v) {
+  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+}
+
+// "/api/v1/members?org=5&status=%E6%AD%A3%E5%BC%8F": `path` with the parameters that are set,
+// percent-encoded (RFC 3986), in name order — a list's address, e.g. a figure's `records`.
+std::string ListUrl(const std::string& path, const std::map<std::string, std::string>& params);
+
 int StatusOf(ErrorCode code);
 Response JsonResponse(int status, const nlohmann::json& body);
 Response NoContent();
+// The value as JSON with `status`, or the errors as problem+json.
+Response JsonOrProblem(const Result<nlohmann::json>& r, int status = 200);
 // RFC 9457 problem+json; the status follows the first error's code.
 Response Problem(const Errors& errors, nlohmann::json extra = nlohmann::json::object());
 Response Problem(int status, const std::string& title, const Errors& errors = {});
