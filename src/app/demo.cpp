@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "app/demo_parts.hpp"
 #include "app/demo_roster.hpp"
 #include "app/tenants.hpp"
 #include "party/members/route_support.hpp"
@@ -31,12 +32,6 @@ struct DemoUser {
   const char* role;
   int64_t tenant;
   const char* phone;
-};
-
-// Where the demo users sit in the organisation: unit ids by tenant and name, member ids by name.
-struct Placed {
-  std::map<std::string, int64_t> units;
-  std::map<std::string, int64_t> members;  // first member of each name
 };
 
 // Inserts a generated hospital's tree, members, posts, committees and rewards through the stores.
@@ -174,6 +169,11 @@ Result<std::vector<DemoLogin>> CreateDemo(platform::db::Database& db, const plat
       Query t("SELECT name FROM tenants WHERE id = :id");
       t.Set("id", d.tenant);
       logins.push_back({d.username, d.role, platform::db::FetchOne(sql, t)->Str("name")});
+    }
+    DemoContext context{sql, cipher, today, placed};
+    for (auto seed : {SeedLifeDemo, SeedDevelopmentDemo, SeedStudyDemo}) {
+      auto seeded = seed(context);
+      if (!seeded.ok()) return seeded;
     }
     return Ok();
   });

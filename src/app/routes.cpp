@@ -1,8 +1,11 @@
 #include "app/routes.hpp"
 
 #include "figures/routes.hpp"
+#include "party/development/routes.hpp"
+#include "party/life/routes.hpp"
 #include "party/members/routes.hpp"
 #include "party/org/routes.hpp"
+#include "party/study/routes.hpp"
 #include "platform/audit/routes.hpp"
 #include "platform/auth/routes.hpp"
 
@@ -14,6 +17,9 @@ void RegisterAllRoutes(platform::http::Router& router, platform::Services& servi
   platform::audit::RegisterRoutes(router, services);
   party::org::RegisterRoutes(router, services);
   party::members::RegisterRoutes(router, services);
+  party::life::RegisterRoutes(router, services);
+  party::development::RegisterRoutes(router, services);
+  party::study::RegisterRoutes(router, services);
   figures::RegisterRoutes(router, services);
 }
 

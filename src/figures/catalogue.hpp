@@ -53,7 +53,13 @@ struct Figure {
   std::function<Result<FigureValue>(Context&, const Params&)> compute;
 };
 
+// Every figure: the party organisation and members (party_figures.cpp), then each area's own
+// (life_figures.cpp, development_figures.cpp, study_figures.cpp), in that order.
 const std::vector<Figure>& Catalogue();
+std::vector<Figure> PartyFigures();
+std::vector<Figure> LifeFigures();
+std::vector<Figure> DevelopmentFigures();
+std::vector<Figure> StudyFigures();
 const Figure* FindFigure(const std::string& name);
 
 }  // namespace qizhi::figures

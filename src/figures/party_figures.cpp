@@ -140,8 +140,8 @@ FilterSpec AsOfFilter() { return {"to", "截至日期", "date", {}}; }
 
 }  // namespace
 
-const std::vector<Figure>& Catalogue() {
-  static const std::vector<Figure> kAll = {
+std::vector<Figure> PartyFigures() {
+  return {
       {"members_by_unit", "党员人数（按组织）", "人", {OrgFilter(), AsOfFilter()}, MembersByUnit},
       {"members_by_status", "党员人数（按党员类别）", "人", {OrgFilter(), AsOfFilter()},
        [](Context& c, const Params& q) { return MemberGroups(c, q, "status", {{"正式", "正式党员"}, {"预备", "预备党员"}}); }},
@@ -170,6 +170,15 @@ const std::vector<Figure>& Catalogue() {
       {"units_with_warnings", "有预警的党组织", "个", {OrgFilter()},
        [](Context& c, const Params& q) { return UnitGroups(c, q, {{"warning", "any"}}, "warning", org::WarningCodes()); }},
   };
+}
+
+const std::vector<Figure>& Catalogue() {
+  static const std::vector<Figure> kAll = [] {
+    std::vector<Figure> all;
+    for (auto part : {PartyFigures, LifeFigures, DevelopmentFigures, StudyFigures})
+      for (auto& f : part()) all.push_back(std::move(f));
+    return all;
+  }();
   return kAll;
 }
 

@@ -1,0 +1,37 @@
+// The demo's areas beyond the organisation and roster: each seeds its own records for the
+// hospitals CreateDemo has placed, inside the same transaction (demo_life.cpp, demo_study.cpp,
+// demo_development.cpp).
+#pragma once
+#include <cstdint>
+#include <map>
+#include <soci/soci.h>
+#include <string>
+
+#include "platform/core/result.hpp"
+#include "platform/pii/cipher.hpp"
+
+namespace qizhi::app {
+
+// Where the demo records sit in one hospital: unit ids by name, member ids by name (the first
+// member of each name).
+struct Placed {
+  std::map<std::string, int64_t> units;
+  std::map<std::string, int64_t> members;
+};
+
+struct DemoContext {
+  soci::session& sql;
+  const platform::pii::Cipher& cipher;
+  std::string today;                     // YYYY-MM-DD, Asia/Shanghai
+  const std::map<int64_t, Placed>& placed;  // tenant id → placed (2 大足, 3 江北, 4 长寿, 5 generated)
+};
+
+// 三会一课 and other meetings of recent months for the demo hospitals (some branches overdue);
+// for the generated hospital, years of meetings for the benchmarks.
+Status SeedLifeDemo(DemoContext& c);
+// People on the 25-step path in several branches, at every stage, some with rules broken.
+Status SeedDevelopmentDemo(DemoContext& c);
+// 长寿区人民医院's 2019 study year (seed 003) and 学习强国 statistics.
+Status SeedStudyDemo(DemoContext& c);
+
+}  // namespace qizhi::app
