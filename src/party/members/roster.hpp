@@ -1,5 +1,5 @@
-// The member roster as a file: the column order of the 全国党员管理信息系统 党员名册, reading a
-// roster from .csv or .xlsx into rows of MemberInput (with per-row, per-field Chinese errors),
+// The member roster as a file: the column order of the 全国党员管理信息系统 党员名册, turning a
+// roster read from .csv or .xlsx (platform/export/sheet_reader) into rows of MemberInput (with per-row, per-field Chinese errors),
 // and the cells of an export row. Pure: bytes in, values out; no database, no HTTP.
 #pragma once
 #include <string>
@@ -8,6 +8,7 @@
 
 #include "party/members/rules.hpp"
 #include "platform/core/result.hpp"
+#include "platform/export/sheet_reader.hpp"
 
 namespace qizhi::party::members {
 
@@ -22,18 +23,12 @@ struct RosterColumn {
 // 工作岗位, 联系电话, 是否困难党员, 困难情况, 是否流动党员, 外出流向, 外出日期
 const std::vector<RosterColumn>& RosterColumns();
 
-// A cell grid as read from a file: first row is the header.
-using Grid = std::vector<std::vector<std::string>>;
-
-// RFC 4180 CSV in UTF-8 (a UTF-8 BOM is dropped; GB18030 files from Excel are refused with a
-// message asking to save as "CSV UTF-8"). Error field "file".
-Result<Grid> ReadCsv(std::string_view bytes);
-// The first worksheet of an .xlsx (zip + XML via libzip and pugixml): shared strings, inline
-// strings, numbers; a date-formatted number becomes YYYY-MM-DD; a number in 公民身份号码 is
-// refused later by validation (Excel has already rounded it). Error field "file".
-Result<Grid> ReadXlsx(std::string_view bytes);
-// By content: "PK\x03\x04" → xlsx, otherwise CSV.
-Result<Grid> ReadRosterFile(std::string_view bytes);
+// The roster file as read by platform/export/sheet_reader (CSV or .xlsx); first row is the
+// header (or a title row above it).
+using platform::sheet::Grid;
+using platform::sheet::ReadCsv;
+using platform::sheet::ReadXlsx;
+inline Result<Grid> ReadRosterFile(std::string_view bytes) { return platform::sheet::ReadFile(bytes); }
 
 struct RosterRow {
   int line = 0;          // 1-based row number in the file (header is 1)
