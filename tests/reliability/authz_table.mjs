@@ -80,6 +80,18 @@ export function expected(entry, caller, rel, otherTenant) {
 const PASSWORD_NEW = 'Matrix#Other2026';
 const LETTER = '渝卫组转〔2026〕8号';
 
+// 学习强国 statistics (study): a one-row file for the unit named `unitName`, this month.
+const THIS_MONTH = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 7);
+const xuexiCsv = (unitName) => Buffer.from(`组织名称,成员数,注册人数\r\n${unitName},5,5\r\n`, 'utf8');
+// The preview (200) or the import (201) of a row whose unit is refused → rowRefused.
+async function xuexiOutcome(res) {
+  const errs = [...(Array.isArray(res.body?.errors) ? res.body.errors : []), ...(Array.isArray(res.body?.rows) ? res.body.rows : [])];
+  if (errs.some((e) => e && e.field === 'unit' && typeof e.line === 'number')) return 'rowRefused';
+  if (res.status === 200 && errs.length === 0 && res.body?.valid_rows === 1) return 'allowed';
+  if (res.status === 201 && res.body?.rows === 1) return 'allowed';
+  return null;
+}
+
 // Polls an import job as its owner: done → allowed; failed on a refused row's unit → rowRefused.
 async function importOutcome(res, client) {
   if (res.status !== 202 || !res.body || !res.body.job_id) return null;
@@ -331,6 +343,23 @@ export const TABLE = [
     build: (x) => ({ path: '/api/v1/members/import', raw: x.csv(x.unit().name), contentType: 'text/csv' }),
     classify: importOutcome,
   },
+  {
+    // The month's 学习强国 row for the unit the file names; the preview writes nothing.
+    route: 'POST /api/v1/study/xuexi/import/preview', permission: 'party:study:import', write: true, target: 'file', field: 'unit', ok: [200],
+    build: (x) => ({ path: `/api/v1/study/xuexi/import/preview?period=${THIS_MONTH}`, raw: xuexiCsv(x.unit().name), contentType: 'text/csv' }),
+    classify: xuexiOutcome,
+  },
+  {
+    route: 'POST /api/v1/study/xuexi/import', permission: 'party:study:import', write: true, target: 'file', field: 'unit', ok: [201],
+    build: (x) => ({ path: `/api/v1/study/xuexi/import?period=${THIS_MONTH}`, raw: xuexiCsv(x.unit().name), contentType: 'text/csv' }),
+    classify: xuexiOutcome,
+  },
+  { route: 'GET /api/v1/study/xuexi', permission: 'party:life:list', write: false, target: 'none', build: () => ({ path: '/api/v1/study/xuexi' }) },
+  {
+    route: 'GET /api/v1/study/xuexi', variant: 'org', permission: 'party:life:list', write: false, target: 'query',
+    build: (x) => ({ path: `/api/v1/study/xuexi?org=${x.unit().id}` }),
+  },
+  { route: 'GET /api/v1/study/xuexi/imports', permission: 'party:life:list', write: false, target: 'none', build: () => ({ path: '/api/v1/study/xuexi/imports' }) },
   {
     route: 'GET /api/v1/jobs/{id}', permission: 'logged-in', write: false, target: 'owner', record: 'job',
     build: (x) => {

@@ -2,6 +2,8 @@
 
 namespace qizhi::party::study {
 
-void RegisterRoutes(platform::http::Router&, platform::Services&) {}
+void RegisterRoutes(platform::http::Router& router, platform::Services& services) {
+  RegisterXuexiRoutes(router, services);
+}
 
 }  // namespace qizhi::party::study
