@@ -1,18 +1,19 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { buildMenu, menuTable } from '@/layout/menu'
 import { hasAnyPermi } from '@/utils/permission'
 
-const meta = {
-  dashboard: { path: '/index', meta: { title: '首页' } },
-  figures: { path: '/figures', meta: { title: '数据看板', permi: 'figures:view' } },
-  org: { path: '/party/org', meta: { title: '组织架构', permi: 'party:org:list' } },
-  members: { path: '/party/members', meta: { title: '党员信息', permi: 'party:member:list' } },
-  user: { path: '/system/user', meta: { title: '用户管理', permi: 'system:user:list' } },
-  role: { path: '/system/role', meta: { title: '角色权限', permi: 'security:role:list' } },
-  policy: { path: '/system/policy', meta: { title: '安全策略', permi: 'security:policy:view' } },
-  'audit-log': { path: '/audit/log', meta: { title: '审计日志', permi: 'audit:log:list' } },
-  profile: { path: '/profile', meta: { title: '个人中心' } },
-}
+vi.mock('@/layout/index.vue', () => ({ default: { name: 'Layout' } }))
+const { routes } = await import('@/router/routes')
+
+// Route name → {path, meta}, from the route table itself.
+const meta = {}
+;(function collect(list, prefix) {
+  for (const r of list) {
+    const path = r.path.startsWith('/') ? r.path : `${prefix}/${r.path}`
+    if (r.name) meta[r.name] = { path, meta: r.meta }
+    if (r.children) collect(r.children, path === '/' ? '' : path)
+  }
+})(routes, '')
 
 function leaves(items) {
   return items.flatMap((i) => (i.children ? leaves(i.children) : [i.route]))
@@ -23,7 +24,7 @@ function menuFor(permissions) {
 }
 
 // The built-in roles (src/platform/auth/permissions.cpp, docs/platform-api.md, docs/party-api.md).
-const party = ['party:org:list', 'party:member:list']
+const party = ['party:org:list', 'party:member:list', 'party:life:list']
 const roles = {
   member: [],
   outreach: [],
@@ -40,10 +41,10 @@ describe('buildMenu', () => {
   const cases = [
     ['member', ['dashboard', 'profile']],
     ['outreach', ['dashboard', 'profile']],
-    ['admin', ['dashboard', 'figures', 'org', 'members', 'profile']],
-    ['secretary', ['dashboard', 'figures', 'org', 'members', 'profile']],
-    ['leader', ['dashboard', 'figures', 'org', 'members', 'profile']],
-    ['auditor', ['dashboard', 'figures', 'org', 'members', 'profile']],
+    ['admin', ['dashboard', 'figures', 'org', 'members', 'xuexi', 'profile']],
+    ['secretary', ['dashboard', 'figures', 'org', 'members', 'xuexi', 'profile']],
+    ['leader', ['dashboard', 'figures', 'org', 'members', 'xuexi', 'profile']],
+    ['auditor', ['dashboard', 'figures', 'org', 'members', 'xuexi', 'profile']],
     ['sysadmin', ['dashboard', 'user', 'profile']],
     ['secadmin', ['dashboard', 'role', 'policy', 'profile']],
     ['audadmin', ['dashboard', 'audit-log', 'profile']],
@@ -70,6 +71,7 @@ describe('buildMenu', () => {
     expect(group(roles.secretary).children).toEqual([
       expect.objectContaining({ route: 'org', title: '组织架构', path: '/party/org' }),
       expect.objectContaining({ route: 'members', title: '党员信息', path: '/party/members' }),
+      expect.objectContaining({ route: 'xuexi', title: '学习强国统计', path: '/party/study/xuexi' }),
     ])
     expect(group(['party:member:list']).children.map((c) => c.route)).toEqual(['members'])
     expect(group(['party:org:list']).children.map((c) => c.route)).toEqual(['org'])

@@ -58,6 +58,12 @@ export const routes = [
         meta: { title: '党员详情', permi: 'party:member:list', activeMenu: 'members' },
       },
       {
+        path: 'party/study/xuexi',
+        name: 'xuexi',
+        component: () => import('@/views/party/study/index.vue'),
+        meta: { title: '学习强国统计', permi: 'party:life:list' },
+      },
+      {
         path: 'system/user',
         name: 'user',
         component: () => import('@/views/system/user/index.vue'),
