@@ -1,5 +1,5 @@
 # qizhi: the two commands are `make run` and `make test` (see README.md).
-.PHONY: setup build debug web run test fuzz bench clean
+.PHONY: setup build debug web run test soak fuzz bench clean
 
 setup:
 	@scripts/setup
@@ -27,6 +27,10 @@ run: build web
 # Every unit, API (SQLite and PostgreSQL) and browser test.
 test:
 	@scripts/test
+
+# The crash test (tests/reliability/crash.test.mjs) for CRASH_ROUNDS (1000) rounds on each database.
+soak:
+	@QIZHI_CRASH_ROUNDS=$${CRASH_ROUNDS:-1000} scripts/test -R 'reliability\..*\.crash'
 
 # libFuzzer targets (tests/reliability/fuzz), FUZZ_SECONDS (600) each; crashes in build/fuzz-crashes/.
 fuzz: setup

@@ -1,6 +1,6 @@
 // Starts a real qizhi server on a fresh database for one API test file.
 //
-// startServer({db, env, args}) -> {url, port, dbUrl, tmp, keyFile, log, stop(), sql(), rows(), qizhi()}
+// startServer({db, env, args}) -> {url, port, dbUrl, tmp, keyFile, log, stop(), sql(), rows(), qizhi(), kill9(), restart()}
 //   db    'sqlite' | 'postgresql' (default: env QIZHI_TEST_DB, else sqlite)
 //   env   extra environment for `qizhi demo` and `qizhi serve`
 //   args  extra arguments for `qizhi serve` (e.g. ['--web-root', dir])
@@ -103,19 +103,26 @@ export async function startServer({ db = process.env.QIZHI_TEST_DB || 'sqlite', 
   }
 
   const serveArgs = ['serve', '--db', dbUrl, '--key-file', keyFile, '--listen', '127.0.0.1', '--port', String(port), ...args];
-  fs.appendFileSync(log, `$ qizhi ${serveArgs.join(' ')}\n`);
-  const fd = fs.openSync(log, 'a');
-  const child = spawn(QIZHI_BIN, serveArgs, { cwd: tmp, env: childEnv, stdio: ['ignore', fd, fd] });
-  fs.closeSync(fd);
-  running.add(child);
+  let child = null;
   let exited = null;
-  const exitPromise = new Promise((resolve) => {
-    child.on('exit', (code, signal) => {
-      exited = { code, signal };
-      running.delete(child);
-      resolve(exited);
+  let exitPromise = null;
+  const spawnServe = () => {
+    fs.appendFileSync(log, `$ qizhi ${serveArgs.join(' ')}\n`);
+    const fd = fs.openSync(log, 'a');
+    child = spawn(QIZHI_BIN, serveArgs, { cwd: tmp, env: childEnv, stdio: ['ignore', fd, fd] });
+    fs.closeSync(fd);
+    running.add(child);
+    exited = null;
+    const me = child;
+    exitPromise = new Promise((resolve) => {
+      me.on('exit', (code, signal) => {
+        exited = { code, signal };
+        running.delete(me);
+        resolve(exited);
+      });
     });
-  });
+  };
+  spawnServe();
 
   const sql = (query) => {
     if (sqliteFile) {
@@ -158,30 +165,45 @@ export async function startServer({ db = process.env.QIZHI_TEST_DB || 'sqlite', 
   };
 
   // Wait for /readyz.
-  const deadline = Date.now() + 30000;
-  let last = 'no answer';
-  for (;;) {
-    if (exited) {
-      await stop();
-      throw new Error(`qizhi serve exited early (${JSON.stringify(exited)}):\n${logTail(log)}`);
+  const waitReady = async () => {
+    const deadline = Date.now() + 30000;
+    let last = 'no answer';
+    for (;;) {
+      if (exited) {
+        await stop();
+        throw new Error(`qizhi serve exited early (${JSON.stringify(exited)}):\n${logTail(log)}`);
+      }
+      try {
+        const r = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(2000) });
+        last = `status ${r.status}`;
+        await r.arrayBuffer();
+        if (r.status === 200) break;
+      } catch (e) {
+        last = e.cause?.code || e.message;
+      }
+      if (Date.now() > deadline) {
+        const tail = logTail(log);
+        await stop();
+        throw new Error(`qizhi serve not ready after 30 s (${last}):\n${tail}`);
+      }
+      await sleep(100);
     }
-    try {
-      const r = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(2000) });
-      last = `status ${r.status}`;
-      await r.arrayBuffer();
-      if (r.status === 200) break;
-    } catch (e) {
-      last = e.cause?.code || e.message;
-    }
-    if (Date.now() > deadline) {
-      const tail = logTail(log);
-      await stop();
-      throw new Error(`qizhi serve not ready after 30 s (${last}):\n${tail}`);
-    }
-    await sleep(100);
-  }
+  };
+  await waitReady();
 
-  return { url, port, db, dbUrl, tmp, keyFile, log, child, stop, sql, rows, qizhi, logTail: () => logTail(log) };
+  // The crash tests: kill -9 (no shutdown at all), then the same command again on the same database.
+  const kill9 = async () => {
+    if (!exited) {
+      child.kill('SIGKILL');
+      await exitPromise;
+    }
+  };
+  const restart = async () => {
+    spawnServe();
+    await waitReady();
+  };
+
+  return { url, port, db, dbUrl, tmp, keyFile, log, get child() { return child; }, stop, sql, rows, qizhi, kill9, restart, logTail: () => logTail(log) };
 }
 
 // Registers the hooks of one test file: start before the first test, stop after the last,
