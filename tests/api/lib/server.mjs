@@ -4,6 +4,7 @@
 //   db    'sqlite' | 'postgresql' (default: env QIZHI_TEST_DB, else sqlite)
 //   env   extra environment for `qizhi demo` and `qizhi serve`
 //   args  extra arguments for `qizhi serve` (e.g. ['--web-root', dir])
+//   existing {dbUrl, keyFile}: serve this database (e.g. a restored backup) instead of a new demo
 // useServer(opts) registers before/afterEach/after hooks in the calling test file and returns a
 // handle that is filled in once the server is up; the server log is printed when a test failed.
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
@@ -64,7 +65,7 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
   });
 }
 
-export async function startServer({ db = process.env.QIZHI_TEST_DB || 'sqlite', env = {}, args = [] } = {}) {
+export async function startServer({ db = process.env.QIZHI_TEST_DB || 'sqlite', env = {}, args = [], existing = null } = {}) {
   if (!fs.existsSync(QIZHI_BIN)) throw new Error(`qizhi binary not found: ${QIZHI_BIN} (set QIZHI_BIN)`);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'qizhi-api-'));
   const port = await freePort();
@@ -76,7 +77,12 @@ export async function startServer({ db = process.env.QIZHI_TEST_DB || 'sqlite', 
   let pgDbName = null;
   const pgServer = process.env.QIZHI_TEST_PG;
 
-  if (db === 'sqlite') {
+  if (existing) {
+    // A database made elsewhere (a restored backup): served as it is, never dropped here.
+    dbUrl = existing.dbUrl;
+    if (dbUrl.startsWith('sqlite:')) sqliteFile = dbUrl.slice('sqlite:'.length);
+    db = sqliteFile ? 'sqlite' : 'postgresql';
+  } else if (db === 'sqlite') {
     sqliteFile = path.join(tmp, 'api.db');
     dbUrl = `sqlite:${sqliteFile}`;
   } else if (db === 'postgresql' || db === 'pg') {
@@ -90,8 +96,9 @@ export async function startServer({ db = process.env.QIZHI_TEST_DB || 'sqlite', 
   }
 
   const childEnv = { ...process.env, ...env };
-  fs.writeFileSync(log, `$ qizhi demo --db ${dbUrl} --key-file ${keyFile}\n`);
-  const demo = spawnSync(QIZHI_BIN, ['demo', '--db', dbUrl, '--key-file', keyFile], { cwd: tmp, env: childEnv, encoding: 'utf8', timeout: 120000 });
+  if (existing) fs.copyFileSync(existing.keyFile, keyFile);
+  fs.writeFileSync(log, existing ? '' : `$ qizhi demo --db ${dbUrl} --key-file ${keyFile}\n`);
+  const demo = existing ? { status: 0 } : spawnSync(QIZHI_BIN, ['demo', '--db', dbUrl, '--key-file', keyFile], { cwd: tmp, env: childEnv, encoding: 'utf8', timeout: 120000 });
   fs.appendFileSync(log, (demo.stdout || '') + (demo.stderr || ''));
   if (demo.status !== 0) {
     if (pgDbName) {
