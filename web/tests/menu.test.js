@@ -7,6 +7,8 @@ const meta = {
   figures: { path: '/figures', meta: { title: '数据看板', permi: 'figures:view' } },
   org: { path: '/party/org', meta: { title: '组织架构', permi: 'party:org:list' } },
   members: { path: '/party/members', meta: { title: '党员信息', permi: 'party:member:list' } },
+  life: { path: '/party/life', meta: { title: '会议记录', permi: 'party:life:list' } },
+  'life-overdue': { path: '/party/life/overdue', meta: { title: '逾期未开展', permi: 'party:life:list' } },
   user: { path: '/system/user', meta: { title: '用户管理', permi: 'system:user:list' } },
   role: { path: '/system/role', meta: { title: '角色权限', permi: 'security:role:list' } },
   policy: { path: '/system/policy', meta: { title: '安全策略', permi: 'security:policy:view' } },
@@ -23,7 +25,7 @@ function menuFor(permissions) {
 }
 
 // The built-in roles (src/platform/auth/permissions.cpp, docs/platform-api.md, docs/party-api.md).
-const party = ['party:org:list', 'party:member:list']
+const party = ['party:org:list', 'party:member:list', 'party:life:list']
 const roles = {
   member: [],
   outreach: [],
@@ -40,10 +42,10 @@ describe('buildMenu', () => {
   const cases = [
     ['member', ['dashboard', 'profile']],
     ['outreach', ['dashboard', 'profile']],
-    ['admin', ['dashboard', 'figures', 'org', 'members', 'profile']],
-    ['secretary', ['dashboard', 'figures', 'org', 'members', 'profile']],
-    ['leader', ['dashboard', 'figures', 'org', 'members', 'profile']],
-    ['auditor', ['dashboard', 'figures', 'org', 'members', 'profile']],
+    ['admin', ['dashboard', 'figures', 'org', 'members', 'life', 'life-overdue', 'profile']],
+    ['secretary', ['dashboard', 'figures', 'org', 'members', 'life', 'life-overdue', 'profile']],
+    ['leader', ['dashboard', 'figures', 'org', 'members', 'life', 'life-overdue', 'profile']],
+    ['auditor', ['dashboard', 'figures', 'org', 'members', 'life', 'life-overdue', 'profile']],
     ['sysadmin', ['dashboard', 'user', 'profile']],
     ['secadmin', ['dashboard', 'role', 'policy', 'profile']],
     ['audadmin', ['dashboard', 'audit-log', 'profile']],
@@ -64,13 +66,16 @@ describe('buildMenu', () => {
     expect(menuFor(roles.leader)[1]).toEqual(expect.objectContaining({ title: '数据看板', path: '/figures' }))
   })
 
-  it('党建工作 holds 组织架构 and 党员信息, each by its own permission', () => {
+  it('党建工作 holds 组织架构, 党员信息 and 组织生活, each by its own permission', () => {
     const group = (perms) => menuFor(perms).find((i) => i.group === 'party')
     expect(group(roles.secretary).title).toBe('党建工作')
     expect(group(roles.secretary).children).toEqual([
       expect.objectContaining({ route: 'org', title: '组织架构', path: '/party/org' }),
       expect.objectContaining({ route: 'members', title: '党员信息', path: '/party/members' }),
+      expect.objectContaining({ route: 'life', title: '会议记录', path: '/party/life' }),
+      expect.objectContaining({ route: 'life-overdue', title: '逾期未开展', path: '/party/life/overdue' }),
     ])
+    expect(group(['party:life:list']).children.map((c) => c.route)).toEqual(['life', 'life-overdue'])
     expect(group(['party:member:list']).children.map((c) => c.route)).toEqual(['members'])
     expect(group(['party:org:list']).children.map((c) => c.route)).toEqual(['org'])
     expect(group(['figures:view'])).toBeUndefined()
