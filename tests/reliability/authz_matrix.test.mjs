@@ -168,6 +168,21 @@ function sub(kind, m) {
   });
 }
 
+// A meeting (组织生活) of `unit`, recorded by its hospital's party office. Its branch's roll grows
+// as cells add members, so nobody is listed to attend, with the reason the roll was changed.
+const meetingBody = (unitId) => ({
+  unit_id: unitId, type: 'branch_committee', date: YESTERDAY, start_time: '14:30', place: '矩阵会议室', topic: '授权矩阵测试',
+  presenter: '矩阵主持', recorder: '矩阵记录', should: [], should_reason: '授权矩阵测试：不点名', came: [], absent: [],
+});
+async function createMeeting(unit) {
+  const b = must(await adminOf(unit).post('/api/v1/meetings', meetingBody(unit.id)), 201, `meeting in ${unit.name}`);
+  return { id: b.id, unit, tenant: unit.tenant };
+}
+const sharedMeeting = (unit) => once(`meeting:${unit.id}`, () => createMeeting(unit));
+async function meetingVersion(m) {
+  return must(await adminOf(m.unit).get(`/api/v1/meetings/${m.id}`), 200, 'meeting version').version;
+}
+
 async function memberVersion(m) {
   return must(await adminOf(m.unit).get(`/api/v1/members/${m.id}`), 200, 'member version').version;
 }
@@ -197,6 +212,7 @@ function cellContext(caller, rel, fresh) {
     freshUnit: async () => (fresh ? createGroup(relUnit) : relUnit),
     member: async () => (fresh ? createMember(relUnit) : sharedMember(relUnit)),
     memberIn: (u) => sharedMember(u),
+    meeting: async () => (fresh ? createMeeting(relUnit) : sharedMeeting(relUnit)),
     ownMember: () => sharedMember(ownUnit),
     mover: async () => {
       const g = await sharedGroup(ownUnit);
@@ -211,7 +227,7 @@ function cellContext(caller, rel, fresh) {
       if (!caller.session) return { id: s.jobs[T] };
       return caller.job ? { id: caller.job } : { na: 'the role cannot start a job (no party:member:import), so it has no job of its own' };
     },
-    sub, memberBody, csv, unitVersion, memberVersion,
+    sub, memberBody, csv, unitVersion, memberVersion, meetingBody, meetingVersion,
   };
 }
 

@@ -20,7 +20,7 @@
 //                 file   a unit named in an uploaded roster (所在党组织): outside scope → that row
 //                        is refused (200/202 with a row error on `unit`), nothing else
 //                 owner  a job: only its owner sees it → 404 for anyone else
-//   record      what the path/owner target is: member | unit | user | role | job
+//   record      what the path/owner target is: member | unit | user | role | job | meeting
 //   tenantWide  users and roles belong to a hospital, not to a branch: a branch scope does not
 //               narrow them (the "other branch" target is another record of the same hospital)
 //   destructive a success changes the target for good (transfer out, leave, end a unit, end a
@@ -366,6 +366,50 @@ export const TABLE = [
       const j = x.job();
       return j.na ? j : { path: `/api/v1/jobs/${j.id}` };
     },
+  },
+
+  // ---- organisational life (组织生活) ----
+  { route: 'GET /api/v1/meetings', permission: 'party:life:list', write: false, target: 'none', build: () => ({ path: '/api/v1/meetings' }) },
+  {
+    route: 'GET /api/v1/meetings', variant: 'org', permission: 'party:life:list', write: false, target: 'query',
+    build: (x) => ({ path: `/api/v1/meetings?org=${x.unit().id}` }),
+  },
+  {
+    route: 'GET /api/v1/meetings/{id}', permission: 'party:life:list', write: false, target: 'path', record: 'meeting',
+    build: async (x) => ({ path: `/api/v1/meetings/${(await x.meeting()).id}` }),
+  },
+  {
+    route: 'POST /api/v1/meetings', permission: 'party:life:edit', write: true, target: 'body', field: 'unit_id', ok: [201],
+    build: (x) => ({ path: '/api/v1/meetings', body: x.meetingBody(x.unit().id) }),
+  },
+  {
+    route: 'PUT /api/v1/meetings/{id}', permission: 'party:life:edit', write: true, target: 'path', record: 'meeting', ok: [200],
+    build: async (x) => {
+      const m = await x.meeting();
+      const { unit_id: _unit, ...fields } = x.meetingBody(m.unit.id);
+      return { path: `/api/v1/meetings/${m.id}`, body: { ...fields, topic: '授权矩阵修改', version: await x.meetingVersion(m) } };
+    },
+  },
+  {
+    route: 'POST /api/v1/meetings/{id}/cancel', permission: 'party:life:edit', write: true, target: 'path', record: 'meeting', destructive: true, ok: [200],
+    build: async (x) => {
+      const m = await x.meeting();
+      return { path: `/api/v1/meetings/${m.id}/cancel`, body: { reason: '授权矩阵测试', version: await x.meetingVersion(m) } };
+    },
+  },
+  { route: 'GET /api/v1/life/overdue', permission: 'party:life:list', write: false, target: 'none', build: () => ({ path: '/api/v1/life/overdue' }) },
+  {
+    route: 'GET /api/v1/life/overdue', variant: 'org', permission: 'party:life:list', write: false, target: 'query',
+    build: (x) => ({ path: `/api/v1/life/overdue?org=${x.unit().id}` }),
+  },
+  { route: 'GET /api/v1/life/due', permission: 'party:life:list', write: false, target: 'none', build: () => ({ path: '/api/v1/life/due' }) },
+  {
+    route: 'GET /api/v1/life/due', variant: 'org', permission: 'party:life:list', write: false, target: 'query',
+    build: (x) => ({ path: `/api/v1/life/due?org=${x.unit().id}` }),
+  },
+  {
+    route: 'GET /api/v1/life/roll', permission: 'party:life:list', write: false, target: 'query',
+    build: (x) => ({ path: `/api/v1/life/roll?org=${x.unit().id}` }),
   },
 
   // ---- figures ----

@@ -23,6 +23,8 @@ describe('party and figures routes', () => {
     ['org', '/party/org', '组织架构', 'party:org:list'],
     ['members', '/party/members', '党员信息', 'party:member:list'],
     ['member-detail', '/party/members/:id(\\d+)', '党员详情', 'party:member:list'],
+    ['life', '/party/life', '会议记录', 'party:life:list'],
+    ['life-overdue', '/party/life/overdue', '逾期未开展', 'party:life:list'],
   ]
   for (const [name, path, title, permi] of cases) {
     it(`${name} at ${path} needs ${permi}`, () => {

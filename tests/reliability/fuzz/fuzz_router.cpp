@@ -93,6 +93,14 @@ constexpr RouteLine kRoutes[] = {
     {"GET", "/api/v1/jobs/{id}", "logged-in"},
     {"GET", "/api/v1/figures", "figures:view"},
     {"GET", "/api/v1/figures/{name}", "figures:view"},
+    {"GET", "/api/v1/meetings", "party:life:list"},
+    {"GET", "/api/v1/meetings/{id}", "party:life:list"},
+    {"POST", "/api/v1/meetings", "party:life:edit"},
+    {"PUT", "/api/v1/meetings/{id}", "party:life:edit"},
+    {"POST", "/api/v1/meetings/{id}/cancel", "party:life:edit"},
+    {"GET", "/api/v1/life/overdue", "party:life:list"},
+    {"GET", "/api/v1/life/due", "party:life:list"},
+    {"GET", "/api/v1/life/roll", "party:life:list"},
 };
 
 const Router& TheRouter() {

@@ -58,6 +58,18 @@ export const routes = [
         meta: { title: '党员详情', permi: 'party:member:list', activeMenu: 'members' },
       },
       {
+        path: 'party/life',
+        name: 'life',
+        component: () => import('@/views/party/life/index.vue'),
+        meta: { title: '会议记录', permi: 'party:life:list' },
+      },
+      {
+        path: 'party/life/overdue',
+        name: 'life-overdue',
+        component: () => import('@/views/party/life/overdue.vue'),
+        meta: { title: '逾期未开展', permi: 'party:life:list' },
+      },
+      {
         path: 'party/study/xuexi',
         name: 'xuexi',
         component: () => import('@/views/party/study/index.vue'),

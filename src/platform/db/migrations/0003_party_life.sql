@@ -6,6 +6,9 @@
 
 -- The day of the month a unit holds its 主题党日 (1-31; 31 means the last day). NULL: none fixed.
 ALTER TABLE org_units ADD COLUMN theme_day INTEGER;
+-- The day a unit was set up (成立日期). The cadence judges a unit from its first full period on or
+-- after it (party/life/rules.hpp); NULL: the day the unit was recorded (created_at).
+ALTER TABLE org_units ADD COLUMN established_on TEXT;
 
 -- One row per meeting, planned (held_on after today) or held. unit_path is the unit's path when
 -- recorded, so a scope filter is a prefix match as for members.
