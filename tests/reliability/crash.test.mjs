@@ -47,13 +47,13 @@ function memberBody(unit_id) {
   };
 }
 
-// A month for a 学习强国 import: each import takes a month of its own, so the rows of one can be
-// told from another's.
+// A month for a 学习强国 import, cycling through 2019-01 … last month: a later import of a month
+// supersedes the earlier one, which stays, so every acknowledged import is still found by id.
 function nextMonth() {
-  const i = s.months.length;
-  const y = 2019 + Math.floor(i / 12);
-  const m = String((i % 12) + 1).padStart(2, '0');
-  const p = `${y}-${m}`;
+  const now = new Date(Date.now() + 8 * 3600 * 1000);
+  const months = (now.getUTCFullYear() - 2019) * 12 + now.getUTCMonth();
+  const i = s.months.length % months;
+  const p = `${2019 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
   s.months.push(p);
   return p;
 }
@@ -68,17 +68,20 @@ async function writer(c, stopAt) {
         const body = memberBody(unit.id);
         const res = await c.post('/api/v1/members', body);
         if (res.status === 201) s.acked.members.push({ id: res.body.id, name: body.name });
-        else if (res.status !== 409) assert.fail(`member: ${res.status} ${JSON.stringify(res.body)}`);
+        else if (res.status === 503) return; // shutting down: not acknowledged
+        else assert.fail(`member: ${res.status} ${JSON.stringify(res.body)}`);
       } else if (pick < 0.85) {
         const m = s.existing[Math.floor(rnd() * s.existing.length)];
         const title = `崩溃测试表彰${SEED}-${++s.seq}`;
         const res = await c.post(`/api/v1/members/${m}/rewards`, { kind: 'reward', title, decided_on: '2025-07-01', authority: '院党委' });
         if (res.status === 201) s.acked.rewards.push({ member: m, title });
+        else if (res.status === 503) return;
         else assert.fail(`reward: ${res.status} ${JSON.stringify(res.body)}`);
       } else {
         const period = nextMonth();
         const res = await c.request('POST', `/api/v1/study/xuexi/import?period=${period}`, undefined, { rawBody: s.xuexiFile, headers: { 'content-type': 'text/csv' } });
         if (res.status === 201) s.acked.imports.push({ id: res.body.id, period, rows: res.body.rows });
+        else if (res.status === 503) return;
         else assert.fail(`import: ${res.status} ${JSON.stringify(res.body)}`);
       }
     } catch (e) {
