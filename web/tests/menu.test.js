@@ -7,6 +7,7 @@ const meta = {
   figures: { path: '/figures', meta: { title: '数据看板', permi: 'figures:view' } },
   org: { path: '/party/org', meta: { title: '组织架构', permi: 'party:org:list' } },
   members: { path: '/party/members', meta: { title: '党员信息', permi: 'party:member:list' } },
+  development: { path: '/party/development', meta: { title: '发展党员', permi: 'party:development:list' } },
   user: { path: '/system/user', meta: { title: '用户管理', permi: 'system:user:list' } },
   role: { path: '/system/role', meta: { title: '角色权限', permi: 'security:role:list' } },
   policy: { path: '/system/policy', meta: { title: '安全策略', permi: 'security:policy:view' } },
@@ -23,7 +24,7 @@ function menuFor(permissions) {
 }
 
 // The built-in roles (src/platform/auth/permissions.cpp, docs/platform-api.md, docs/party-api.md).
-const party = ['party:org:list', 'party:member:list']
+const party = ['party:org:list', 'party:member:list', 'party:development:list']
 const roles = {
   member: [],
   outreach: [],
@@ -40,10 +41,10 @@ describe('buildMenu', () => {
   const cases = [
     ['member', ['dashboard', 'profile']],
     ['outreach', ['dashboard', 'profile']],
-    ['admin', ['dashboard', 'figures', 'org', 'members', 'profile']],
-    ['secretary', ['dashboard', 'figures', 'org', 'members', 'profile']],
-    ['leader', ['dashboard', 'figures', 'org', 'members', 'profile']],
-    ['auditor', ['dashboard', 'figures', 'org', 'members', 'profile']],
+    ['admin', ['dashboard', 'figures', 'org', 'members', 'development', 'profile']],
+    ['secretary', ['dashboard', 'figures', 'org', 'members', 'development', 'profile']],
+    ['leader', ['dashboard', 'figures', 'org', 'members', 'development', 'profile']],
+    ['auditor', ['dashboard', 'figures', 'org', 'members', 'development', 'profile']],
     ['sysadmin', ['dashboard', 'user', 'profile']],
     ['secadmin', ['dashboard', 'role', 'policy', 'profile']],
     ['audadmin', ['dashboard', 'audit-log', 'profile']],
@@ -64,13 +65,15 @@ describe('buildMenu', () => {
     expect(menuFor(roles.leader)[1]).toEqual(expect.objectContaining({ title: '数据看板', path: '/figures' }))
   })
 
-  it('党建工作 holds 组织架构 and 党员信息, each by its own permission', () => {
+  it('党建工作 holds 组织架构, 党员信息 and 发展党员, each by its own permission', () => {
     const group = (perms) => menuFor(perms).find((i) => i.group === 'party')
     expect(group(roles.secretary).title).toBe('党建工作')
     expect(group(roles.secretary).children).toEqual([
       expect.objectContaining({ route: 'org', title: '组织架构', path: '/party/org' }),
       expect.objectContaining({ route: 'members', title: '党员信息', path: '/party/members' }),
+      expect.objectContaining({ route: 'development', title: '发展党员', path: '/party/development' }),
     ])
+    expect(group(['party:development:list']).children.map((c) => c.route)).toEqual(['development'])
     expect(group(['party:member:list']).children.map((c) => c.route)).toEqual(['members'])
     expect(group(['party:org:list']).children.map((c) => c.route)).toEqual(['org'])
     expect(group(['figures:view'])).toBeUndefined()
