@@ -141,6 +141,19 @@ async function createMember(unit) {
 }
 const sharedMember = (unit) => once(`member:${unit.id}`, () => createMember(unit));
 
+// A person on the member-development path in `unit` (a branch), with their application recorded.
+async function createCandidate(unit) {
+  const sex = counter % 2 ? '女' : '男';
+  const body = {
+    unit_id: unit.id, name: `矩阵发展${counter + 1}`, sex, id_number: newIdNumber(sex), ethnicity: '汉族',
+    education: '大学本科', category: '在岗职工',
+  };
+  const b = must(await adminOf(unit).post('/api/v1/development/candidates', body), 201, `candidate in ${unit.name}`);
+  const r = must(await adminOf(unit).post(`/api/v1/development/candidates/${b.id}/records`, { step: 1, date: YESTERDAY }), 201, 'application');
+  return { id: b.id, unit, tenant: unit.tenant, record: r.record_id };
+}
+const sharedCandidate = (unit) => once(`candidate:${unit.id}`, () => createCandidate(unit));
+
 async function createGroup(unit) {
   const b = must(await adminOf(unit).post('/api/v1/org/units', { parent_id: unit.id, name: `矩阵小组${nextN()}`, kind: 'group' }), 201, `group under ${unit.name}`);
   return { id: b.id, tenant: unit.tenant, name: b.name, path: b.path };
@@ -211,6 +224,7 @@ function cellContext(caller, rel, fresh) {
     unit: () => relUnit,
     freshUnit: async () => (fresh ? createGroup(relUnit) : relUnit),
     member: async () => (fresh ? createMember(relUnit) : sharedMember(relUnit)),
+    candidate: async () => (fresh ? createCandidate(relUnit) : sharedCandidate(relUnit)),
     memberIn: (u) => sharedMember(u),
     meeting: async () => (fresh ? createMeeting(relUnit) : sharedMeeting(relUnit)),
     ownMember: () => sharedMember(ownUnit),

@@ -34,7 +34,9 @@
 //               x.member() a member of it (one of its own when `fresh`), x.freshUnit(), x.user(),
 //               x.role(), x.job(), x.ownUser(), x.ownMember(), x.memberIn(unit), x.mover() (a
 //               member of a 党小组 of the caller's own branch), x.sub('post'|'dual'|'family', m),
-//               x.memberVersion(m), x.unitVersion(u), x.memberBody(unitId), x.csv(unitName), x.n().
+//               x.memberVersion(m), x.unitVersion(u), x.memberBody(unitId), x.csv(unitName), x.n(),
+//               x.candidate() a person on the member-development path in the target branch (with
+//               step 1 recorded: its id and that record's id).
 //   classify    optional async (res, client) → outcome class, for answers the status alone does
 //               not tell (the import job: 202, then the job fails on a refused row)
 
@@ -231,6 +233,50 @@ export const TABLE = [
     },
   },
 
+  // ---- member development ----
+  { route: 'GET /api/v1/development/candidates', permission: 'party:development:list', write: false, target: 'none', build: () => ({ path: '/api/v1/development/candidates' }) },
+  {
+    route: 'GET /api/v1/development/candidates', variant: 'org', permission: 'party:development:list', write: false, target: 'query',
+    build: (x) => ({ path: `/api/v1/development/candidates?org=${x.unit().id}` }),
+  },
+  {
+    route: 'GET /api/v1/development/candidates/{id}', permission: 'party:development:list', write: false, target: 'path', record: 'candidate',
+    build: async (x) => ({ path: `/api/v1/development/candidates/${(await x.candidate()).id}` }),
+  },
+  {
+    route: 'POST /api/v1/development/candidates', permission: 'party:development:edit', write: true, target: 'body', field: 'unit_id', ok: [201],
+    // A member body without the membership fields is a candidate body (a fresh ID number).
+    build: (x) => ({ path: '/api/v1/development/candidates', body: { ...x.memberBody(x.unit().id), name: `矩阵申请${x.n()}`, status: undefined, joined_on: undefined, full_on: undefined } }),
+  },
+  {
+    route: 'PUT /api/v1/development/candidates/{id}', permission: 'party:development:edit', write: true, target: 'path', record: 'candidate',
+    build: async (x) => {
+      const c = await x.candidate();
+      return { path: `/api/v1/development/candidates/${c.id}`, body: { name: '矩阵改名', sex: '男', ethnicity: '汉族', education: '大学本科', category: '在岗职工', job: '护师', version: 1 } };
+    },
+  },
+  {
+    route: 'POST /api/v1/development/candidates/{id}/records', permission: 'party:development:edit', write: true, target: 'path', record: 'candidate', ok: [201],
+    build: async (x) => ({ path: `/api/v1/development/candidates/${(await x.candidate()).id}/records`, body: { step: 2, date: x.today, people: [{ name: '矩阵谈话人' }] } }),
+  },
+  {
+    route: 'PUT /api/v1/development/candidates/{id}/records/{record_id}', permission: 'party:development:edit', write: true, target: 'path', record: 'candidate',
+    build: async (x) => {
+      const c = await x.candidate();
+      return { path: `/api/v1/development/candidates/${c.id}/records/${c.record}`, body: { step: 1, date: x.yesterday, documents: ['入党申请书'], change_reason: '授权矩阵测试', version: 1 } };
+    },
+  },
+  { route: 'GET /api/v1/development/violations', permission: 'party:development:list', write: false, target: 'none', build: () => ({ path: '/api/v1/development/violations' }) },
+  {
+    route: 'GET /api/v1/development/violations', variant: 'org', permission: 'party:development:list', write: false, target: 'query',
+    build: (x) => ({ path: `/api/v1/development/violations?org=${x.unit().id}` }),
+  },
+  { route: 'GET /api/v1/development/due', permission: 'party:development:list', write: false, target: 'none', build: () => ({ path: '/api/v1/development/due' }) },
+  {
+    route: 'GET /api/v1/development/due', variant: 'org', permission: 'party:development:list', write: false, target: 'query',
+    build: (x) => ({ path: `/api/v1/development/due?org=${x.unit().id}` }),
+  },
+  { route: 'GET /api/v1/development/steps', permission: 'party:development:list', write: false, target: 'none', build: () => ({ path: '/api/v1/development/steps' }) },
   // ---- members: reading ----
   { route: 'GET /api/v1/members', permission: 'party:member:list', write: false, target: 'none', build: () => ({ path: '/api/v1/members' }) },
   {

@@ -24,7 +24,7 @@ function menuFor(permissions) {
 }
 
 // The built-in roles (src/platform/auth/permissions.cpp, docs/platform-api.md, docs/party-api.md).
-const party = ['party:org:list', 'party:member:list', 'party:life:list']
+const party = ['party:org:list', 'party:member:list', 'party:development:list', 'party:life:list']
 const roles = {
   member: [],
   outreach: [],
@@ -41,10 +41,10 @@ describe('buildMenu', () => {
   const cases = [
     ['member', ['dashboard', 'profile']],
     ['outreach', ['dashboard', 'profile']],
-    ['admin', ['dashboard', 'figures', 'org', 'members', 'life', 'life-overdue', 'xuexi', 'profile']],
-    ['secretary', ['dashboard', 'figures', 'org', 'members', 'life', 'life-overdue', 'xuexi', 'profile']],
-    ['leader', ['dashboard', 'figures', 'org', 'members', 'life', 'life-overdue', 'xuexi', 'profile']],
-    ['auditor', ['dashboard', 'figures', 'org', 'members', 'life', 'life-overdue', 'xuexi', 'profile']],
+    ['admin', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'xuexi', 'profile']],
+    ['secretary', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'xuexi', 'profile']],
+    ['leader', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'xuexi', 'profile']],
+    ['auditor', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'xuexi', 'profile']],
     ['sysadmin', ['dashboard', 'user', 'profile']],
     ['secadmin', ['dashboard', 'role', 'policy', 'profile']],
     ['audadmin', ['dashboard', 'audit-log', 'profile']],
@@ -65,17 +65,19 @@ describe('buildMenu', () => {
     expect(menuFor(roles.leader)[1]).toEqual(expect.objectContaining({ title: '数据看板', path: '/figures' }))
   })
 
-  it('党建工作 holds 组织架构, 党员信息 and 组织生活, each by its own permission', () => {
+  it('党建工作 holds 组织架构, 党员信息, 发展党员, 组织生活 and 学习强国统计, each by its own permission', () => {
     const group = (perms) => menuFor(perms).find((i) => i.group === 'party')
     expect(group(roles.secretary).title).toBe('党建工作')
     expect(group(roles.secretary).children).toEqual([
       expect.objectContaining({ route: 'org', title: '组织架构', path: '/party/org' }),
       expect.objectContaining({ route: 'members', title: '党员信息', path: '/party/members' }),
+      expect.objectContaining({ route: 'development', title: '发展党员', path: '/party/development' }),
       expect.objectContaining({ route: 'life', title: '会议记录', path: '/party/life' }),
       expect.objectContaining({ route: 'life-overdue', title: '逾期未开展', path: '/party/life/overdue' }),
       expect.objectContaining({ route: 'xuexi', title: '学习强国统计', path: '/party/study/xuexi' }),
     ])
     expect(group(['party:life:list']).children.map((c) => c.route)).toEqual(['life', 'life-overdue', 'xuexi'])
+    expect(group(['party:development:list']).children.map((c) => c.route)).toEqual(['development'])
     expect(group(['party:member:list']).children.map((c) => c.route)).toEqual(['members'])
     expect(group(['party:org:list']).children.map((c) => c.route)).toEqual(['org'])
     expect(group(['figures:view'])).toBeUndefined()

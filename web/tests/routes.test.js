@@ -23,6 +23,8 @@ describe('party and figures routes', () => {
     ['org', '/party/org', '组织架构', 'party:org:list'],
     ['members', '/party/members', '党员信息', 'party:member:list'],
     ['member-detail', '/party/members/:id(\\d+)', '党员详情', 'party:member:list'],
+    ['development', '/party/development', '发展党员', 'party:development:list'],
+    ['development-detail', '/party/development/:id(\\d+)', '发展党员详情', 'party:development:list'],
     ['life', '/party/life', '会议记录', 'party:life:list'],
     ['life-overdue', '/party/life/overdue', '逾期未开展', 'party:life:list'],
   ]
@@ -40,5 +42,7 @@ describe('party and figures routes', () => {
     for (const name of leaves(menuTable)) expect(byName.has(name), name).toBe(true)
     expect(leaves(menuTable)).not.toContain('member-detail')
     expect(byName.get('member-detail').meta.activeMenu).toBe('members')
+    expect(leaves(menuTable)).not.toContain('development-detail')
+    expect(byName.get('development-detail').meta.activeMenu).toBe('development')
   })
 })

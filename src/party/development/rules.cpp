@@ -5,6 +5,8 @@
 #include <string>
 #include <tuple>
 
+#include "party/members/rules.hpp"
+
 namespace qizhi::party::development {
 namespace {
 
@@ -643,6 +645,62 @@ std::vector<Due> NextDue(const Candidate& c, const Date& today) {
 int StageOf(const Candidate& c) {
   const StepInfo* s = FindStep(Path(c).MaxStep());
   return s ? s->stage : 0;
+}
+
+const std::vector<std::string>& Roles() {
+  static const std::vector<std::string> kRoles = {"申请人", "积极分子", "发展对象", "预备党员", "正式党员"};
+  return kRoles;
+}
+
+std::string FirstDateOf(const Candidate& c, int step) {
+  const Path p(c);
+  const Rec* r = p.First(step);
+  return r ? FormatDate(r->date) : std::string();
+}
+
+RoleInfo RoleOf(const Candidate& c) {
+  const Path p(c);
+  auto since = [&](int step) { return FormatDate(p.First(step)->date); };
+  if (p.Has(24)) return {"正式党员", since(24)};
+  // 入党日期 is the branch vote's date: the approval makes the vote effective from that day.
+  if (p.Has(17)) return {"预备党员", p.Has(15) ? since(15) : since(17)};
+  if (p.Has(7)) return {"发展对象", since(7)};
+  if (p.Has(3)) return {"积极分子", since(3)};
+  if (p.Has(1)) return {"申请人", since(1)};
+  return {};
+}
+
+Result<ValidCandidate> ValidateCandidate(const CandidateInput& in, const Date& today) {
+  // The member record's rules, with membership dates that always pass (a candidate has none).
+  members::MemberInput m;
+  m.name = in.name;
+  m.sex = in.sex;
+  m.id_number = in.id_number;
+  m.ethnicity = in.ethnicity;
+  m.education = in.education;
+  m.category = in.category;
+  m.job = in.job;
+  m.phone = in.phone;
+  m.status = "预备";
+  m.joined_on = FormatDate(today);
+  auto v = members::ValidateMember(m, today);
+  Errors errors;
+  if (!v.ok()) {
+    // The 18th-birthday rule on joined_on is the under_age rule of step 1 here.
+    for (const auto& e : v.errors())
+      if (e.field != "joined_on" && e.field != "full_on" && e.field != "status") errors.push_back(e);
+    if (!errors.empty()) return errors;
+    // Only the dates failed: the ID number is valid, so recover what it tells.
+    m.joined_on = "2999-12-31";
+    auto again = members::ValidateMember(m, Date{2999, 12, 31});
+    if (!again.ok()) return again.errors();
+    v = std::move(again);
+  }
+  ValidCandidate out;
+  const auto& vi = v.value().input;
+  out.input = {vi.name, vi.sex, vi.id_number, vi.ethnicity, vi.education, vi.category, vi.job, vi.phone};
+  out.birth_date = v.value().birth_date;
+  return out;
 }
 
 }  // namespace qizhi::party::development

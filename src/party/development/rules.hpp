@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "platform/core/date.hpp"
+#include "platform/core/result.hpp"
 
 namespace qizhi::party::development {
 
@@ -154,5 +155,32 @@ std::vector<Due> NextDue(const Candidate& c, const Date& today);
 
 // The stage (1-5) of the highest-numbered step recorded with a valid date; 0 when none.
 int StageOf(const Candidate& c);
+
+// Where the person stands and since when (the first date of the step that made them so):
+//   正式党员 step 24 · 预备党员 step 17 (since the branch vote, step 15, the 入党日期; before the
+//   approval the person is still a 发展对象) · 发展对象 step 7 · 积极分子 step 3 · 申请人 step 1;
+//   role "" and since "" when nothing is recorded.
+struct RoleInfo {
+  std::string role;
+  std::string since;  // YYYY-MM-DD
+};
+RoleInfo RoleOf(const Candidate& c);
+const std::vector<std::string>& Roles();  // 申请人, 积极分子, 发展对象, 预备党员, 正式党员
+// The first valid date recorded for `step`, "" when none.
+std::string FirstDateOf(const Candidate& c, int step);
+
+// The person's basic information (发展对象 person), checked with the member record's rules
+// (party::members::ValidateMember: name, sex against the ID number, GB 11643 ID number, ethnicity,
+// education and category from their lists, phone) without the membership dates, which a
+// candidate does not have yet. Errors name the fields of CandidateInput. Returns the birth date
+// the ID number tells and the normalised ID number.
+struct CandidateInput {
+  std::string name, sex, id_number, ethnicity, education, category, job, phone;
+};
+struct ValidCandidate {
+  CandidateInput input;     // trimmed, id_number normalised
+  std::string birth_date;   // from the ID number
+};
+Result<ValidCandidate> ValidateCandidate(const CandidateInput& in, const Date& today);
 
 }  // namespace qizhi::party::development

@@ -14,6 +14,7 @@ export function getFigure(name, params) {
 const recordPages = [
   { api: '/api/v1/members', route: 'members', extra: {} },
   { api: '/api/v1/org/units', route: 'org', extra: { view: 'list' } },
+  { api: '/api/v1/development/candidates', route: 'development', extra: {} },
 ]
 
 /**

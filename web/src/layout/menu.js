@@ -1,4 +1,4 @@
-import { House, Setting, User, Lock, Key, Document, UserFilled, DataAnalysis, Flag, OfficeBuilding, Avatar, Calendar, Warning, Reading } from '@element-plus/icons-vue'
+import { House, Setting, User, Lock, Key, Document, UserFilled, DataAnalysis, Flag, OfficeBuilding, Avatar, Calendar, Warning, Reading, Promotion } from '@element-plus/icons-vue'
 
 // The sidebar: leaves name a route (whose meta gives title and permission); groups hold leaves.
 export const menuTable = [
@@ -11,6 +11,7 @@ export const menuTable = [
     children: [
       { route: 'org', icon: OfficeBuilding },
       { route: 'members', icon: Avatar },
+      { route: 'development', icon: Promotion },
       { route: 'life', icon: Calendar },
       { route: 'life-overdue', icon: Warning },
       { route: 'xuexi', icon: Reading },

@@ -36,6 +36,7 @@ import {
   ElTabs,
   ElTag,
   ElText,
+  ElTimeline,
   ElTooltip,
   ElTree,
   ElTreeSelect,
@@ -46,7 +47,7 @@ import 'element-plus/dist/index.css'
 
 // Each plugin also installs its parts: ElForm the form item, ElTable the column, ElContainer
 // aside/header/main, ElMenu the items and sub-menus, ElCheckbox the group, ElSelect the option,
-// ElDescriptions the item, ElRadio the group and buttons, ElTabs the pane.
+// ElDescriptions the item, ElRadio the group and buttons, ElTabs the pane, ElTimeline the item.
 export const components = [
   ElAlert,
   ElButton,
@@ -79,6 +80,7 @@ export const components = [
   ElTabs,
   ElTag,
   ElText,
+  ElTimeline,
   ElTooltip,
   ElTree,
   ElTreeSelect,

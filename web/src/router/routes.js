@@ -58,6 +58,19 @@ export const routes = [
         meta: { title: '党员详情', permi: 'party:member:list', activeMenu: 'members' },
       },
       {
+        path: 'party/development',
+        name: 'development',
+        component: () => import('@/views/party/development/index.vue'),
+        meta: { title: '发展党员', permi: 'party:development:list' },
+      },
+      {
+        // Not in the menu; the sidebar marks 发展党员 while it is open.
+        path: 'party/development/:id(\\d+)',
+        name: 'development-detail',
+        component: () => import('@/views/party/development/detail.vue'),
+        meta: { title: '发展党员详情', permi: 'party:development:list', activeMenu: 'development' },
+      },
+      {
         path: 'party/life',
         name: 'life',
         component: () => import('@/views/party/life/index.vue'),
