@@ -202,6 +202,11 @@ test('update: new version, the previous kept in history; stale version 409', asy
   assert.equal(Number(history[0][0]), 1);
   assert.equal(JSON.parse(history[0][1]).topic, '讨论发展对象接收预备党员');
   assert.equal(auditRows(m.id, 'update').length, 1);
+  // Nothing deleted: the first attendance list is superseded and kept beside the current one.
+  const lines = srv.rows(`SELECT superseded_at IS NULL FROM meeting_attendance WHERE meeting_id = ${m.id}`).map(([cur]) => cur);
+  const current = lines.filter((c) => c === '1' || c === 't').length;
+  assert.equal(current, changed.attendance.length, 'the current list is the answer\'s');
+  assert.ok(lines.length - current >= 1, 'the earlier list is kept');
   expectProblem(await s.secretary.put(`/api/v1/meetings/${m.id}`, { ...body, version: m.version }), 409, 'version');
   expectProblem(await s.secretary.put(`/api/v1/meetings/${m.id}`, body), 400, 'version');
   expectProblem(await s.secretary.put(`/api/v1/meetings/${m.id}`, { ...body, unit_id: s.waike.id, version: changed.version }), 400, 'unit_id');

@@ -17,6 +17,7 @@ describe('recordsToLocation', () => {
     ['a trailing slash', '/api/v1/members/?age_band=le30', { name: 'members', query: { age_band: 'le30' } }],
     ['an absolute URL of the same API', 'http://127.0.0.1:8080/api/v1/members?sex=女', { name: 'members', query: { sex: '女' } }],
     ['a repeated key keeps every value', '/api/v1/members?post=书记&post=委员', { name: 'members', query: { post: ['书记', '委员'] } }],
+    ['the meeting list (study and life figures)', '/api/v1/meetings?from=2019-01-01&lecturer_level=%E5%85%9A%E5%A7%94%E4%B9%A6%E8%AE%B0&type=party_lecture', { name: 'life', query: { from: '2019-01-01', lecturer_level: '党委书记', type: 'party_lecture' } }],
     ['the development list', '/api/v1/development/candidates?became=%E7%A7%AF%E6%9E%81%E5%88%86%E5%AD%90&from=2025-01-01', { name: 'development', query: { became: '积极分子', from: '2025-01-01' } }],
   ]
   for (const [name, records, want] of cases) {

@@ -120,6 +120,17 @@ int64_t CountMeetings(soci::session& sql, const Scope& scope, const MeetingFilte
   return Scalar(sql, q);
 }
 
+std::vector<std::pair<std::string, int64_t>> CountMeetingsBy(soci::session& sql, const Scope& scope,
+                                                             const MeetingFilter& f, MeetingColumn column) {
+  const char* col = column == MeetingColumn::kCampaign ? "m.campaign" : "m.lecturer_level";
+  Query q(std::string("SELECT ") + col + " AS v, COUNT(*) AS n FROM meetings m WHERE " + col + " <> ''");
+  AppendFilter(q, scope, f);
+  q << " GROUP BY " << col << " ORDER BY n DESC, v";
+  std::vector<std::pair<std::string, int64_t>> out;
+  for (const auto& r : Fetch(sql, q)) out.push_back({r.Str("v"), r.Int("n")});
+  return out;
+}
+
 std::vector<MeetingRecord> ListMeetings(soci::session& sql, const Scope& scope, const MeetingFilter& f,
                                         const MeetingOrder& order, int64_t offset, int64_t limit) {
   Query q(kMeetingColumns);
@@ -149,7 +160,7 @@ std::vector<AttendanceLine> AttendanceOf(soci::session& sql, int64_t tenant_id, 
   Query q(
       "SELECT a.member_id, p.name, a.came, a.absence_reason, a.absence_note FROM meeting_attendance a "
       "JOIN members p ON p.tenant_id = a.tenant_id AND p.id = a.member_id "
-      "WHERE a.tenant_id = :t AND a.meeting_id = :m ORDER BY a.came DESC, p.name, a.member_id");
+      "WHERE a.tenant_id = :t AND a.meeting_id = :m AND a.superseded_at IS NULL ORDER BY a.came DESC, p.name, a.member_id");
   q.Set("t", tenant_id).Set("m", meeting_id);
   std::vector<AttendanceLine> out;
   for (const auto& r : Fetch(sql, q))
@@ -198,10 +209,11 @@ bool CancelMeeting(soci::session& sql, int64_t tenant_id, int64_t id, const std:
 
 void ReplaceAttendance(soci::session& sql, int64_t tenant_id, int64_t meeting_id,
                        const std::vector<AttendanceLine>& lines) {
-  // The list is part of the record: its earlier state lives in meeting_history's snapshot.
-  Query clear("DELETE FROM meeting_attendance WHERE tenant_id = :t AND meeting_id = :m");
-  clear.Set("t", tenant_id).Set("m", meeting_id);
-  Exec(sql, clear);
+  // Nothing is deleted: the current list is superseded, the new one written beside it.
+  Query old("UPDATE meeting_attendance SET superseded_at = :now "
+            "WHERE tenant_id = :t AND meeting_id = :m AND superseded_at IS NULL");
+  old.Set("now", NowUtc()).Set("t", tenant_id).Set("m", meeting_id);
+  Exec(sql, old);
   // Many rows per statement: a branch of 50 is one round trip, not 50.
   constexpr size_t kSlice = 100;
   for (size_t start = 0; start < lines.size(); start += kSlice) {

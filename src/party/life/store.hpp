@@ -63,6 +63,11 @@ struct MeetingOrder {
 };
 
 int64_t CountMeetings(soci::session& sql, const Scope& scope, const MeetingFilter& f);
+// How many of the meetings the filter selects carry each value of a column (not NULL, not
+// empty), most frequent first: the groups of a figure whose categories are the records' own.
+enum class MeetingColumn { kCampaign, kLecturerLevel };
+std::vector<std::pair<std::string, int64_t>> CountMeetingsBy(soci::session& sql, const Scope& scope,
+                                                             const MeetingFilter& f, MeetingColumn column);
 std::vector<MeetingRecord> ListMeetings(soci::session& sql, const Scope& scope, const MeetingFilter& f,
                                         const MeetingOrder& order, int64_t offset, int64_t limit);
 // A meeting in scope (by the unit it was recorded in); nullopt when absent or outside.
@@ -74,7 +79,7 @@ int64_t InsertMeeting(soci::session& sql, const MeetingRecord& m, int64_t user_i
 bool UpdateMeeting(soci::session& sql, const MeetingRecord& m, int64_t expected_version);
 bool CancelMeeting(soci::session& sql, int64_t tenant_id, int64_t id, const std::string& reason,
                    int64_t expected_version);
-// Replaces the meeting's attendance (the previous list is kept in its history snapshot).
+// Replaces the meeting's attendance: the current lines are superseded (kept), the new ones written.
 void ReplaceAttendance(soci::session& sql, int64_t tenant_id, int64_t meeting_id,
                        const std::vector<AttendanceLine>& lines);
 void AddHistory(soci::session& sql, int64_t tenant_id, int64_t meeting_id, int64_t version,

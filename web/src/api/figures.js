@@ -15,6 +15,7 @@ const recordPages = [
   { api: '/api/v1/members', route: 'members', extra: {} },
   { api: '/api/v1/org/units', route: 'org', extra: { view: 'list' } },
   { api: '/api/v1/development/candidates', route: 'development', extra: {} },
+  { api: '/api/v1/meetings', route: 'life', extra: {} },
 ]
 
 /**

@@ -51,8 +51,9 @@ CREATE INDEX ix_meetings_path_date ON meetings (tenant_id, unit_path, held_on);
 CREATE INDEX ix_meetings_unit_date ON meetings (tenant_id, unit_id, held_on);
 CREATE INDEX ix_meetings_type_date ON meetings (tenant_id, type, held_on);
 
--- Who should attend (should = 1), who came, who was absent and why. One row per member and
--- meeting; guests (列席) are not members of the list.
+-- Who should attend, who came, who was absent and why: one row per member and meeting; guests
+-- (列席) are not members of the list. An edit supersedes the meeting's rows (superseded_at) and
+-- writes the new list, so every earlier list stays.
 CREATE TABLE meeting_attendance (
   tenant_id BIGINT NOT NULL,
   {{id}},
@@ -61,9 +62,11 @@ CREATE TABLE meeting_attendance (
   came SMALLINT NOT NULL DEFAULT 0,
   absence_reason TEXT,
   absence_note TEXT,
+  superseded_at TEXT,
   {{tenant_key}}
 );
-CREATE UNIQUE INDEX uq_meeting_attendance ON meeting_attendance (tenant_id, meeting_id, member_id);
+CREATE UNIQUE INDEX uq_meeting_attendance ON meeting_attendance (tenant_id, meeting_id, member_id)
+  WHERE superseded_at IS NULL;
 CREATE INDEX ix_meeting_attendance_member ON meeting_attendance (tenant_id, member_id);
 
 -- Every earlier version of a meeting (its fields and attendance as JSON), written before an
