@@ -1,5 +1,5 @@
 # qizhi: the two commands are `make run` and `make test` (see README.md).
-.PHONY: setup build debug web run test soak fuzz bench clean
+.PHONY: setup build debug web run test soak fuzz bench load clean
 
 setup:
 	@scripts/setup
@@ -38,6 +38,10 @@ fuzz: setup
 
 bench: build
 	@bench/run
+
+# 1,000 keep-alive connections, mixed reads and writes for 60 s on the demo (bench/load.mjs).
+load: build
+	@QIZHI_BIN=build/qizhi node bench/load.mjs
 
 clean:
 	rm -rf build web/dist

@@ -18,7 +18,7 @@ namespace {
 const std::string kFile = "file";
 
 std::string DateText(int y, int m, int d) {
-  char buf[16];
+  char buf[40];  // room for any int, so the compiler can prove nothing is cut
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
   return buf;
 }

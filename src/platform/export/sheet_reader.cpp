@@ -431,7 +431,7 @@ std::vector<bool> DateStyles(const pugi::xml_document& styles) {
 }
 
 std::string DateText(int y, int m, int d) {
-  char buf[16];
+  char buf[40];  // room for any int, so the compiler can prove nothing is cut
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
   return buf;
 }
