@@ -196,6 +196,12 @@ async function meetingVersion(m) {
   return must(await adminOf(m.unit).get(`/api/v1/meetings/${m.id}`), 200, 'meeting version').version;
 }
 
+// A file of meeting `m`, uploaded once by its hospital's admin: the download's target.
+const ATTACHMENT = Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1');
+const meetingAttachment = (m) => once(`attachment:${m.id}`, async () => must(
+  await adminOf(m.unit).request('POST', `/api/v1/meetings/${m.id}/attachments?name=${encodeURIComponent('授权矩阵.pdf')}`, undefined,
+    { rawBody: ATTACHMENT, headers: { 'content-type': 'application/pdf' } }), 201, `attachment of meeting ${m.id}`).id);
+
 async function memberVersion(m) {
   return must(await adminOf(m.unit).get(`/api/v1/members/${m.id}`), 200, 'member version').version;
 }
@@ -241,7 +247,7 @@ function cellContext(caller, rel, fresh) {
       if (!caller.session) return { id: s.jobs[T] };
       return caller.job ? { id: caller.job } : { na: 'the role cannot start a job (no party:member:import), so it has no job of its own' };
     },
-    sub, memberBody, csv, unitVersion, memberVersion, meetingBody, meetingVersion,
+    sub, memberBody, csv, unitVersion, memberVersion, meetingBody, meetingVersion, meetingAttachment,
   };
 }
 

@@ -35,6 +35,7 @@
 //               x.role(), x.job(), x.ownUser(), x.ownMember(), x.memberIn(unit), x.mover() (a
 //               member of a 党小组 of the caller's own branch), x.sub('post'|'dual'|'family', m),
 //               x.memberVersion(m), x.unitVersion(u), x.memberBody(unitId), x.csv(unitName), x.n(),
+//               x.meetingAttachment(m) the id of a file of meeting m (uploaded once by its admin),
 //               x.candidate() a person on the member-development path in the target branch (with
 //               step 1 recorded: its id and that record's id).
 //   classify    optional async (res, client) → outcome class, for answers the status alone does
@@ -79,6 +80,14 @@ export function expected(entry, caller, rel, otherTenant) {
   }
 }
 
+// DefaultCadence() of party/life/rules.cpp, as PUT /api/v1/life/cadence-rules takes it.
+const DEFAULT_CADENCE = [
+  ['branch_assembly', 'branch', 'quarter'], ['branch_committee', 'branch', 'month', '', true], ['group_meeting', 'group', 'month'],
+  ['party_lecture', 'branch', 'quarter'], ['party_lecture', 'committee', 'year', '党委书记'], ['party_lecture', 'branch', 'year', '支部书记'],
+  ['theme_day', 'branch', 'month'], ['life_meeting', 'branch', 'year'], ['member_review', 'branch', 'year'], ['heart_talk', 'branch', 'year'],
+].map(([meeting_type, applies_to, period, presenter_role = '', needs_committee = false]) => ({ meeting_type, applies_to, period, min_count: 1, presenter_role, fixed_day: 0, needs_committee }));
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n', 'latin1');
 const PASSWORD_NEW = 'Matrix#Other2026';
 const LETTER = '渝卫组转〔2026〕8号';
 
@@ -456,6 +465,48 @@ export const TABLE = [
   {
     route: 'GET /api/v1/life/roll', permission: 'party:life:list', write: false, target: 'query',
     build: (x) => ({ path: `/api/v1/life/roll?org=${x.unit().id}` }),
+  },
+  {
+    route: 'GET /api/v1/life/ledger', permission: 'party:life:list', write: false, target: 'query',
+    build: (x) => ({ path: `/api/v1/life/ledger?org=${x.unit().id}&year=${THIS_MONTH.slice(0, 4)}` }),
+  },
+  {
+    route: 'GET /api/v1/life/ledger/export', permission: 'party:life:list', write: false, target: 'query',
+    build: (x) => ({ path: `/api/v1/life/ledger/export?org=${x.unit().id}&year=${THIS_MONTH.slice(0, 4)}` }),
+  },
+  {
+    route: 'GET /api/v1/life/calendar', permission: 'party:life:list', write: false, target: 'none',
+    build: () => ({ path: `/api/v1/life/calendar?from=${THIS_MONTH}-01&to=${THIS_MONTH}-28` }),
+  },
+  {
+    route: 'GET /api/v1/life/calendar', variant: 'org', permission: 'party:life:list', write: false, target: 'query',
+    build: (x) => ({ path: `/api/v1/life/calendar?org=${x.unit().id}&from=${THIS_MONTH}-01&to=${THIS_MONTH}-28` }),
+  },
+  {
+    route: 'GET /api/v1/members/{id}/attendance', permission: 'party:life:list', write: false, target: 'path', record: 'member',
+    build: async (x) => ({ path: `/api/v1/members/${(await x.member()).id}/attendance` }),
+  },
+  {
+    // A one-page PDF; an upload adds a file beside the others, it changes nothing else.
+    route: 'POST /api/v1/meetings/{id}/attachments', permission: 'party:life:edit', write: true, target: 'path', record: 'meeting', ok: [201],
+    build: async (x) => ({ path: `/api/v1/meetings/${(await x.meeting()).id}/attachments?name=${encodeURIComponent('会议记录.pdf')}`, raw: PDF, contentType: 'application/pdf' }),
+  },
+  {
+    route: 'GET /api/v1/meetings/{id}/attachments', permission: 'party:life:list', write: false, target: 'path', record: 'meeting',
+    build: async (x) => ({ path: `/api/v1/meetings/${(await x.meeting()).id}/attachments` }),
+  },
+  {
+    route: 'GET /api/v1/meetings/{id}/attachments/{attachment_id}', permission: 'party:life:list', write: false, target: 'path', record: 'meeting',
+    build: async (x) => {
+      const m = await x.meeting();
+      return { path: `/api/v1/meetings/${m.id}/attachments/${await x.meetingAttachment(m)}` };
+    },
+  },
+  // The cadence rules belong to a hospital, not to a branch; writing the defaults back changes no judgement.
+  { route: 'GET /api/v1/life/cadence-rules', permission: 'party:life:list', write: false, target: 'none', build: () => ({ path: '/api/v1/life/cadence-rules' }) },
+  {
+    route: 'PUT /api/v1/life/cadence-rules', permission: 'party:life:rules', write: true, target: 'none', ok: [200],
+    build: () => ({ path: '/api/v1/life/cadence-rules', body: { rules: DEFAULT_CADENCE } }),
   },
 
   // ---- figures ----

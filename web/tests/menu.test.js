@@ -41,10 +41,10 @@ describe('buildMenu', () => {
   const cases = [
     ['member', ['dashboard', 'profile']],
     ['outreach', ['dashboard', 'profile']],
-    ['admin', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'xuexi', 'profile']],
-    ['secretary', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'xuexi', 'profile']],
-    ['leader', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'xuexi', 'profile']],
-    ['auditor', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'xuexi', 'profile']],
+    ['admin', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'profile']],
+    ['secretary', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'profile']],
+    ['leader', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'profile']],
+    ['auditor', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'profile']],
     ['sysadmin', ['dashboard', 'user', 'profile']],
     ['secadmin', ['dashboard', 'role', 'policy', 'profile']],
     ['audadmin', ['dashboard', 'audit-log', 'profile']],
@@ -74,9 +74,12 @@ describe('buildMenu', () => {
       expect.objectContaining({ route: 'development', title: '发展党员', path: '/party/development' }),
       expect.objectContaining({ route: 'life', title: '会议记录', path: '/party/life' }),
       expect.objectContaining({ route: 'life-overdue', title: '逾期未开展', path: '/party/life/overdue' }),
+      expect.objectContaining({ route: 'life-ledger', title: '三会一课台账', path: '/party/life/ledger' }),
+      expect.objectContaining({ route: 'life-calendar', title: '组织生活日历', path: '/party/life/calendar' }),
+      expect.objectContaining({ route: 'life-rules', title: '频次规则', path: '/party/life/rules' }),
       expect.objectContaining({ route: 'xuexi', title: '学习强国统计', path: '/party/study/xuexi' }),
     ])
-    expect(group(['party:life:list']).children.map((c) => c.route)).toEqual(['life', 'life-overdue', 'xuexi'])
+    expect(group(['party:life:list']).children.map((c) => c.route)).toEqual(['life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi'])
     expect(group(['party:development:list']).children.map((c) => c.route)).toEqual(['development'])
     expect(group(['party:member:list']).children.map((c) => c.route)).toEqual(['members'])
     expect(group(['party:org:list']).children.map((c) => c.route)).toEqual(['org'])

@@ -27,6 +27,9 @@ describe('party and figures routes', () => {
     ['development-detail', '/party/development/:id(\\d+)', '发展党员详情', 'party:development:list'],
     ['life', '/party/life', '会议记录', 'party:life:list'],
     ['life-overdue', '/party/life/overdue', '逾期未开展', 'party:life:list'],
+    ['life-ledger', '/party/life/ledger', '三会一课台账', 'party:life:list'],
+    ['life-calendar', '/party/life/calendar', '组织生活日历', 'party:life:list'],
+    ['life-rules', '/party/life/rules', '频次规则', 'party:life:list'],
   ]
   for (const [name, path, title, permi] of cases) {
     it(`${name} at ${path} needs ${permi}`, () => {

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "party/life/cadence.hpp"
+#include "party/life/cadence_inputs.hpp"
 #include "party/life/store.hpp"
 #include "party/org/overview.hpp"
 #include "party/org/rules.hpp"
@@ -35,41 +36,16 @@ Result<CadenceQuery> ParseCadenceQuery(soci::session& sql, const Request& req) {
     else errors.push_back(Invalid("on", "日期格式应为 YYYY-MM-DD"));
   }
   c.on_text = FormatDate(c.on);
-  const std::string org = req.Query("org");
-  if (!org.empty()) {
-    auto unit = org::ParseOrgParam(sql, req.who().scope, org);
-    if (!unit.ok() && unit.error().code == ErrorCode::kNotFound) return unit.errors();
-    if (!unit.ok()) errors.push_back(unit.error());
-    else c.scope = Scope{req.who().scope.home_tenant, {unit.value().tenant_id}, {unit.value().path}};
-  }
+  auto org = ScopeOfOrg(sql, req.who().scope, req.Query("org"), false);
+  if (!org.ok() && org.error().code == ErrorCode::kNotFound) return org.errors();
+  if (!org.ok()) errors.push_back(org.error());
+  else c.scope = org.value().scope;
   if (!errors.empty()) return errors;
   return c;
 }
 
-// The inputs of the cadence for a query: three statements.
-struct CadenceInputs {
-  std::vector<LifeUnit> units;
-  std::vector<LifeMeeting> meetings;
-  std::map<int64_t, std::vector<CadenceRule>> stored;
-  const std::vector<CadenceRule>& RulesOf(int64_t tenant) const {
-    auto it = stored.find(tenant);
-    return it == stored.end() ? DefaultCadence() : it->second;
-  }
-};
 CadenceInputs LoadInputs(soci::session& sql, const CadenceQuery& c) {
-  CadenceInputs in;
-  in.units = CadenceUnits(sql, c.scope);
-  in.meetings = CadenceMeetings(sql, c.scope, FormatDate(CadenceRangeStart(c.on)), c.on_text);
-  std::vector<int64_t> tenants;
-  for (const auto& u : in.units)
-    if (tenants.empty() || tenants.back() != u.tenant_id) tenants.push_back(u.tenant_id);
-  in.stored = StoredRules(sql, tenants);
-  return in;
-}
-
-nlohmann::json UnitJson(const LifeUnit& u) {
-  return {{"unit_id", u.id},     {"tenant_id", u.tenant_id}, {"unit_name", u.name},
-          {"kind", u.kind},      {"kind_title", org::KindTitle(u.kind)}, {"path", u.path}};
+  return LoadCadenceInputs(sql, c.scope, FormatDate(CadenceRangeStart(c.on)), c.on_text);
 }
 
 nlohmann::json RuleJson(const CadenceRule& r, const Date& start, const Date& end, int held, int required,
@@ -104,7 +80,7 @@ void RegisterCadenceRoutes(http::Router& router, platform::Services& s) {
                   nlohmann::json items = nlohmann::json::array();
                   const auto rules_of = [&in](int64_t t) -> const std::vector<CadenceRule>& { return in.RulesOf(t); };
                   for (const auto& u : OverdueUnits(in.units, in.meetings, rules_of, c.value().on)) {
-                    auto j = UnitJson(*u.unit);
+                    auto j = LifeUnitJson(*u.unit);
                     nlohmann::json missing = nlohmann::json::array();
                     for (const auto& o : u.missing)
                       missing.push_back(RuleJson(o.rule, o.period_start, o.period_end, o.held, o.required, o.message, u.unit->id));
@@ -127,7 +103,7 @@ void RegisterCadenceRoutes(http::Router& router, platform::Services& s) {
                   nlohmann::json items = nlohmann::json::array();
                   const auto rules_of = [&in](int64_t t) -> const std::vector<CadenceRule>& { return in.RulesOf(t); };
                   for (const auto& u : DueUnits(in.units, in.meetings, rules_of, c.value().on)) {
-                    auto j = UnitJson(*u.unit);
+                    auto j = LifeUnitJson(*u.unit);
                     nlohmann::json owed = nlohmann::json::array();
                     for (const auto& d : u.owed) {
                       auto r = RuleJson(d.rule, d.period_start, d.period_end, d.held, d.required, d.message, u.unit->id);

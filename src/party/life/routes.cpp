@@ -1,7 +1,8 @@
 // /api/v1/meetings: the record of organisational life (三会一课 and more) — the list with its
 // filters, one meeting with its attendance and quorum, recording, editing (the previous version
 // kept in meeting_history) and cancelling (with a reason; nothing is deleted). The cadence
-// (overdue, due) and the should-attend roll are in cadence_routes.cpp.
+// (overdue, due) and the should-attend roll are in cadence_routes.cpp; the ledger, the calendar,
+// a member's attendance, the cadence rules and attachments in their own files.
 #include "party/life/routes.hpp"
 
 #include "party/life/filter_params.hpp"
@@ -20,6 +21,11 @@ using http::Request;
 using http::Response;
 
 void RegisterCadenceRoutes(http::Router& router, platform::Services& s);
+void RegisterLedgerRoutes(http::Router& router, platform::Services& s);
+void RegisterCalendarRoutes(http::Router& router, platform::Services& s);
+void RegisterMemberAttendanceRoutes(http::Router& router, platform::Services& s);
+void RegisterCadenceRuleRoutes(http::Router& router, platform::Services& s);
+void RegisterAttachmentRoutes(http::Router& router, platform::Services& s);
 
 namespace {
 
@@ -196,6 +202,11 @@ void RegisterRoutes(http::Router& router, platform::Services& s) {
               }});
 
   RegisterCadenceRoutes(router, s);
+  RegisterLedgerRoutes(router, s);
+  RegisterCalendarRoutes(router, s);
+  RegisterMemberAttendanceRoutes(router, s);
+  RegisterCadenceRuleRoutes(router, s);
+  RegisterAttachmentRoutes(router, s);
 }
 
 }  // namespace qizhi::party::life

@@ -1,5 +1,9 @@
 #include "party/life/store.hpp"
 
+#include <sodium.h>
+
+#include <stdexcept>
+
 #include "platform/core/clock.hpp"
 #include "platform/db/query.hpp"
 
@@ -333,6 +337,124 @@ std::map<int64_t, std::vector<CadenceRule>> StoredRules(soci::session& sql, cons
     out[r.Int("tenant_id")].push_back(std::move(c));
   }
   return out;
+}
+
+std::vector<MemberMeeting> MeetingsOfMember(soci::session& sql, int64_t tenant_id, int64_t member_id,
+                                            const std::string& from, const std::string& to) {
+  Query q(
+      "SELECT m.id, o.name AS unit_name, m.type, m.held_on, m.start_time, m.topic, a.came, a.absence_reason, "
+      "a.absence_note FROM meeting_attendance a "
+      "JOIN meetings m ON m.tenant_id = a.tenant_id AND m.id = a.meeting_id "
+      "JOIN org_units o ON o.tenant_id = m.tenant_id AND o.id = m.unit_id "
+      "WHERE a.superseded_at IS NULL AND m.state = 'active' AND a.tenant_id = ");
+  q << q.Bind(tenant_id) << " AND a.member_id = " << q.Bind(member_id);
+  if (!from.empty()) q << " AND m.held_on >= " << q.Bind(from);
+  if (!to.empty()) q << " AND m.held_on <= " << q.Bind(to);
+  q << " ORDER BY m.held_on DESC, m.start_time DESC, m.id DESC";
+  std::vector<MemberMeeting> out;
+  for (const auto& r : Fetch(sql, q))
+    out.push_back({r.Int("id"), r.Str("unit_name"), r.Str("type"), r.Str("held_on"), r.Str("start_time"),
+                   r.Str("topic"), r.Int("came") != 0, r.Str("absence_reason"), r.Str("absence_note")});
+  return out;
+}
+
+void ReplaceCadenceRules(soci::session& sql, int64_t tenant_id, const std::vector<CadenceRule>& rules,
+                         int64_t user_id) {
+  const std::string now = NowUtc();
+  Query old("UPDATE life_cadence_rules SET superseded_at = :now WHERE tenant_id = :t AND superseded_at IS NULL");
+  old.Set("now", now).Set("t", tenant_id);
+  Exec(sql, old);
+  for (const auto& r : rules) {
+    Query q(
+        "INSERT INTO life_cadence_rules (tenant_id, meeting_type, applies_to, period, min_count, presenter_role, "
+        "fixed_day, needs_committee, created_at, created_by) VALUES (:t, :type, :applies, :period, :min, :role, "
+        ":day, :committee, :now, :by)");
+    q.Set("t", tenant_id)
+        .Set("type", r.meeting_type)
+        .Set("applies", r.applies_to)
+        .Set("period", r.period)
+        .Set("min", static_cast<int64_t>(r.min_count))
+        .Set("role", r.presenter_role)
+        .Set("day", static_cast<int64_t>(r.fixed_day))
+        .Set("committee", static_cast<int64_t>(r.needs_committee ? 1 : 0))
+        .Set("now", now);
+    if (user_id) q.Set("by", user_id);
+    else q.SetNull("by");
+    Exec(sql, q);
+  }
+}
+
+namespace {
+
+std::string ToBase64(std::string_view bytes) {
+  std::string out(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
+                    sodium_base64_VARIANT_ORIGINAL);
+  out.resize(out.size() - 1);  // the terminating NUL
+  return out;
+}
+
+std::string FromBase64(const std::string& text) {
+  std::string out(text.size() / 4 * 3 + 3, '\0');
+  size_t len = 0;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), nullptr,
+                        &len, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0)
+    throw std::runtime_error("meeting_attachments: stored content is not base64");
+  out.resize(len);
+  return out;
+}
+
+Attachment AttachmentFrom(const Row& r) {
+  Attachment a;
+  a.id = r.Int("id");
+  a.meeting_id = r.Int("meeting_id");
+  a.name = r.Str("name");
+  a.kind = r.Str("kind");
+  a.content_type = r.Str("content_type");
+  a.size_bytes = r.Int("size_bytes");
+  a.created_at = r.Str("created_at");
+  return a;
+}
+
+}  // namespace
+
+int64_t InsertAttachment(soci::session& sql, int64_t tenant_id, const Attachment& a, int64_t user_id) {
+  Query q(
+      "INSERT INTO meeting_attachments (tenant_id, meeting_id, name, kind, content_type, size_bytes, content_base64, "
+      "created_at, created_by) VALUES (:t, :m, :name, :kind, :ct, :size, :content, :now, :by) RETURNING id");
+  q.Set("t", tenant_id)
+      .Set("m", a.meeting_id)
+      .Set("name", a.name)
+      .Set("kind", a.kind)
+      .Set("ct", a.content_type)
+      .Set("size", static_cast<int64_t>(a.bytes.size()))
+      .Set("content", ToBase64(a.bytes))
+      .Set("now", NowUtc());
+  if (user_id) q.Set("by", user_id);
+  else q.SetNull("by");
+  return InsertReturningId(sql, q);
+}
+
+std::vector<Attachment> AttachmentsOf(soci::session& sql, int64_t tenant_id, int64_t meeting_id) {
+  Query q(
+      "SELECT id, meeting_id, name, kind, content_type, size_bytes, created_at FROM meeting_attachments "
+      "WHERE tenant_id = :t AND meeting_id = :m ORDER BY id");
+  q.Set("t", tenant_id).Set("m", meeting_id);
+  std::vector<Attachment> out;
+  for (const auto& r : Fetch(sql, q)) out.push_back(AttachmentFrom(r));
+  return out;
+}
+
+std::optional<Attachment> FindAttachment(soci::session& sql, int64_t tenant_id, int64_t meeting_id, int64_t id) {
+  Query q(
+      "SELECT id, meeting_id, name, kind, content_type, size_bytes, created_at, content_base64 FROM meeting_attachments "
+      "WHERE tenant_id = :t AND meeting_id = :m AND id = :id");
+  q.Set("t", tenant_id).Set("m", meeting_id).Set("id", id);
+  auto r = FetchOne(sql, q);
+  if (!r) return std::nullopt;
+  auto a = AttachmentFrom(*r);
+  a.bytes = FromBase64(r->Str("content_base64"));
+  return a;
 }
 
 }  // namespace qizhi::party::life

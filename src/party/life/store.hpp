@@ -107,4 +107,41 @@ std::vector<LifeMeeting> CadenceMeetings(soci::session& sql, const Scope& scope,
 // The stored rules of each tenant in `tenants` that keeps its own (others use DefaultCadence()).
 std::map<int64_t, std::vector<CadenceRule>> StoredRules(soci::session& sql, const std::vector<int64_t>& tenants);
 
+// ---- a member's attendance ----
+// A meeting a member should have attended, from the current attendance lines (superseded lists
+// are history, not the record), of active meetings held within [from, to] ("" = unbounded),
+// newest first. Any unit of the tenant: a member keeps the meetings of a branch left behind.
+struct MemberMeeting {
+  int64_t meeting_id = 0;
+  std::string unit_name;
+  std::string type;
+  std::string held_on;
+  std::string start_time;
+  std::string topic;
+  bool came = false;
+  std::string absence_reason, absence_note;
+};
+std::vector<MemberMeeting> MeetingsOfMember(soci::session& sql, int64_t tenant_id, int64_t member_id,
+                                            const std::string& from, const std::string& to);
+
+// Replaces the tenant's stored cadence rules: the current rows get superseded_at (kept), the new
+// set is written. Inside the caller's Write transaction.
+void ReplaceCadenceRules(soci::session& sql, int64_t tenant_id, const std::vector<CadenceRule>& rules,
+                         int64_t user_id);
+
+// ---- attachments (meeting_attachments; the bytes are base64 in TEXT) ----
+struct Attachment {
+  int64_t id = 0;
+  int64_t meeting_id = 0;
+  std::string name, kind, content_type;
+  int64_t size_bytes = 0;
+  std::string created_at;
+  std::string bytes;  // only from FindAttachment
+};
+int64_t InsertAttachment(soci::session& sql, int64_t tenant_id, const Attachment& a, int64_t user_id);
+// The meeting's files, oldest first, without their bytes.
+std::vector<Attachment> AttachmentsOf(soci::session& sql, int64_t tenant_id, int64_t meeting_id);
+// One file with its bytes; nullopt when absent or of another meeting.
+std::optional<Attachment> FindAttachment(soci::session& sql, int64_t tenant_id, int64_t meeting_id, int64_t id);
+
 }  // namespace qizhi::party::life

@@ -110,6 +110,15 @@ constexpr RouteLine kRoutes[] = {
     {"GET", "/api/v1/life/overdue", "party:life:list"},
     {"GET", "/api/v1/life/due", "party:life:list"},
     {"GET", "/api/v1/life/roll", "party:life:list"},
+    {"GET", "/api/v1/life/ledger", "party:life:list"},
+    {"GET", "/api/v1/life/ledger/export", "party:life:list"},
+    {"GET", "/api/v1/life/calendar", "party:life:list"},
+    {"GET", "/api/v1/life/cadence-rules", "party:life:list"},
+    {"PUT", "/api/v1/life/cadence-rules", "party:life:rules"},
+    {"GET", "/api/v1/members/{id}/attendance", "party:life:list"},
+    {"POST", "/api/v1/meetings/{id}/attachments", "party:life:edit"},
+    {"GET", "/api/v1/meetings/{id}/attachments", "party:life:list"},
+    {"GET", "/api/v1/meetings/{id}/attachments/{attachment_id}", "party:life:list"},
 };
 
 const Router& TheRouter() {

@@ -1,4 +1,4 @@
-import { House, Setting, User, Lock, Key, Document, UserFilled, DataAnalysis, Flag, OfficeBuilding, Avatar, Calendar, Warning, Reading, Promotion } from '@element-plus/icons-vue'
+import { House, Setting, User, Lock, Key, Document, UserFilled, DataAnalysis, Flag, OfficeBuilding, Avatar, Calendar, Warning, Reading, Promotion, Notebook, Timer, Operation } from '@element-plus/icons-vue'
 
 // The sidebar: leaves name a route (whose meta gives title and permission); groups hold leaves.
 export const menuTable = [
@@ -14,6 +14,9 @@ export const menuTable = [
       { route: 'development', icon: Promotion },
       { route: 'life', icon: Calendar },
       { route: 'life-overdue', icon: Warning },
+      { route: 'life-ledger', icon: Notebook },
+      { route: 'life-calendar', icon: Timer },
+      { route: 'life-rules', icon: Operation },
       { route: 'xuexi', icon: Reading },
     ],
   },

@@ -4,6 +4,7 @@ import {
   makeInstaller,
   ElAlert,
   ElButton,
+  ElCalendar,
   ElCard,
   ElCheckbox,
   ElCol,
@@ -51,6 +52,7 @@ import 'element-plus/dist/index.css'
 export const components = [
   ElAlert,
   ElButton,
+  ElCalendar,
   ElCard,
   ElCheckbox,
   ElCol,

@@ -83,6 +83,24 @@ export const routes = [
         meta: { title: '逾期未开展', permi: 'party:life:list' },
       },
       {
+        path: 'party/life/ledger',
+        name: 'life-ledger',
+        component: () => import('@/views/party/life/ledger.vue'),
+        meta: { title: '三会一课台账', permi: 'party:life:list' },
+      },
+      {
+        path: 'party/life/calendar',
+        name: 'life-calendar',
+        component: () => import('@/views/party/life/calendar.vue'),
+        meta: { title: '组织生活日历', permi: 'party:life:list' },
+      },
+      {
+        path: 'party/life/rules',
+        name: 'life-rules',
+        component: () => import('@/views/party/life/rules.vue'),
+        meta: { title: '频次规则', permi: 'party:life:list' },
+      },
+      {
         path: 'party/study/xuexi',
         name: 'xuexi',
         component: () => import('@/views/party/study/index.vue'),
