@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "party/life/meeting_body.hpp"
 #include "party/life/rules.hpp"
 #include "party/life/store.hpp"
 #include "platform/core/result.hpp"
@@ -15,19 +16,6 @@
 namespace qizhi::party::life {
 
 Error MeetingNotFound();
-
-struct MeetingBody {
-  MeetingInput input;
-  std::string lecturer_level;
-  std::string campaign;
-  bool has_votes = false;
-  std::optional<std::vector<long long>> should;  // absent: the computed roll (long long: as rules.hpp)
-  std::string should_reason;
-  std::vector<long long> came;
-  std::vector<Absence> absent;
-};
-// The body's fields; a field of the wrong type adds an error naming it.
-MeetingBody BodyFromJson(const nlohmann::json& body, Errors& errors);
 
 // A checked meeting for `unit` (its tenant, id, path and name set): the record's fields, counts
 // and quorum, and one attendance line per should-attend member. All errors at once, each naming

@@ -8,6 +8,7 @@
 // Row reads a column by name whatever integer type the backend chose, NULL as 0 / "".
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <soci/soci.h>
 #include <string>
@@ -58,6 +59,9 @@ class Query {
 class Row {
  public:
   explicit Row(const soci::row& r);
+  // With the column names of an earlier row of the same result: lower-cased once per query.
+  Row(const soci::row& r, std::shared_ptr<const std::vector<std::string>> names);
+  const std::shared_ptr<const std::vector<std::string>>& names() const { return names_; }
   int64_t Int(const std::string& column) const;
   int64_t IntAt(size_t i) const;
   std::string Str(const std::string& column) const;
@@ -66,7 +70,7 @@ class Row {
   std::optional<int64_t> OptInt(const std::string& column) const;
 
  private:
-  std::vector<std::string> names_;
+  std::shared_ptr<const std::vector<std::string>> names_;
   std::vector<std::optional<std::string>> text_;
   std::vector<std::optional<int64_t>> ints_;
   size_t Index(const std::string& column) const;

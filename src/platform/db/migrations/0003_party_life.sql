@@ -50,6 +50,9 @@ CREATE TABLE meetings (
 CREATE INDEX ix_meetings_path_date ON meetings (tenant_id, unit_path, held_on);
 CREATE INDEX ix_meetings_unit_date ON meetings (tenant_id, unit_id, held_on);
 CREATE INDEX ix_meetings_type_date ON meetings (tenant_id, type, held_on);
+-- The cadence (overdue, due, calendar) reads every active meeting of the scope over two years:
+-- answered from this index alone, without a table lookup per meeting.
+CREATE INDEX ix_meetings_cadence ON meetings (tenant_id, held_on, state, unit_id, unit_path, type, lecturer_level);
 
 -- Who should attend, who came, who was absent and why: one row per member and meeting; guests
 -- (列席) are not members of the list. An edit supersedes the meeting's rows (superseded_at) and
