@@ -72,14 +72,22 @@ test('admin: changes a rule, saves, restores the defaults', { timeout: 120_000 }
   await rows.first().waitFor()
   const before = await rows.count()
   await rows.last().getByRole('button', { name: '移除' }).click()
+  await rows.nth(before - 1).waitFor({ state: 'detached' })
   assert.equal(await rows.count(), before - 1)
   await page.locator('[data-test="rules-save"]').click()
   await waitForText(page.locator('[data-test="rules-stored"]'), '本院规则')
   assert.equal((await apiGet(page, '/api/v1/life/cadence-rules')).items.length, before - 1)
   await page.locator('[data-test="rules-defaults"]').click()
   await page.locator('[data-test="rules-save"]').click()
-  await waitForText(page.locator('.el-message--success'), '频次规则已保存')
-  assert.equal((await apiGet(page, '/api/v1/life/cadence-rules')).items.length, before)
+  // The first save's message may still be showing: wait for the server to hold the full set.
+  const deadline = Date.now() + 15_000
+  let stored = (await apiGet(page, '/api/v1/life/cadence-rules')).items.length
+  while (stored !== before && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 200))
+    stored = (await apiGet(page, '/api/v1/life/cadence-rules')).items.length
+  }
+  assert.equal(stored, before, 'the defaults are saved again')
+  await waitForText(page.locator('.el-message--success').last(), '频次规则已保存')
   await screenshot(page, 'life-views-rules')
   assert.deepEqual(page.errors, [])
 })
