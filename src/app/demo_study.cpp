@@ -9,6 +9,7 @@
 #include "party/life/store.hpp"
 #include "party/study/xuexi_store.hpp"
 #include "platform/core/date.hpp"
+#include "platform/core/ratio.hpp"
 #include "platform/db/query.hpp"
 
 namespace qizhi::app {
@@ -47,7 +48,7 @@ Status SeedXuexi(DemoContext& c, int64_t tenant) {
       s.members = static_cast<int>(b.Int("n"));
       // Most branches have everyone registered; a few lag by one or two (retired members).
       s.registered = s.members - ((i + back) % 5 == 0 ? std::min(2, s.members) : 0);
-      s.registration_rate = s.members > 0 ? static_cast<int>((s.registered * 2000LL / s.members + 1) / 2) : 0;
+      s.registration_rate = PerMille(s.registered, s.members).value_or(0);
       s.active_rate = 720 + (i * 37 + back * 11) % 250;
       s.avg_points = 9000 + (i * 1733 + back * 977) % 12000;
       party::study::InsertStat(c.sql, im.id, im.period, s);

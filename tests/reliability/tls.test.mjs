@@ -10,22 +10,10 @@ import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import https from 'node:https';
 import http from 'node:http';
-import net from 'node:net';
 import path from 'node:path';
-import { startServer, repoRoot, DEMO_PASSWORD, sleep } from '../api/lib/server.mjs';
+import { startServer, freePort, repoRoot, DEMO_PASSWORD, sleep } from '../api/lib/server.mjs';
 
 const s = {};
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 // One HTTPS request that trusts only the test's own certificate.
 function request(method, urlPath, { body, headers = {} } = {}) {

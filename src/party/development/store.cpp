@@ -130,10 +130,6 @@ RecordRow RecordFrom(const Row& r) {
   return x;
 }
 
-void SetText(Query& q, const std::string& name, const std::string& v) {
-  if (v.empty()) q.SetNull(name);
-  else q.Set(name, v);
-}
 
 void SetBasic(Query& q, const CandidateRecord& c) {
   q.Set("unit", c.unit_id)
@@ -148,10 +144,10 @@ void SetBasic(Query& q, const CandidateRecord& c) {
       .Set("category", c.category)
       .Set("league", c.youth_league ? 1 : 0)
       .Set("recommended", c.league_recommended ? 1 : 0);
-  SetText(q, "job", c.job);
-  SetText(q, "phone_enc", c.phone_enc);
-  SetText(q, "phone_bidx", c.phone_bidx);
-  SetText(q, "phone_mask", c.phone_mask);
+  q.SetTextOrNull("job", c.job);
+  q.SetTextOrNull("phone_enc", c.phone_enc);
+  q.SetTextOrNull("phone_bidx", c.phone_bidx);
+  q.SetTextOrNull("phone_mask", c.phone_mask);
 }
 
 void SetContent(Query& q, const RecordRow& r) {
@@ -167,9 +163,9 @@ void SetContent(Query& q, const RecordRow& r) {
       .Set("favour", r.in_favour)
       .Set("ext", r.extension_months)
       .Set("state", r.state);
-  SetText(q, "conclusion", r.conclusion);
-  SetText(q, "reason", r.reason);
-  SetText(q, "void_reason", r.void_reason);
+  q.SetTextOrNull("conclusion", r.conclusion);
+  q.SetTextOrNull("reason", r.reason);
+  q.SetTextOrNull("void_reason", r.void_reason);
 }
 
 // The column holding the date a role began, for `became`.
@@ -303,12 +299,12 @@ void SaveDerived(soci::session& sql, int64_t tenant_id, int64_t candidate_id, co
       .Set("now", NowUtc())
       .Set("t", tenant_id)
       .Set("id", candidate_id);
-  SetText(q, "applied", d.applied_on);
-  SetText(q, "activist", d.activist_on);
-  SetText(q, "object", d.object_on);
-  SetText(q, "probation", d.probation_on);
-  SetText(q, "full", d.full_on);
-  SetText(q, "due", d.next_due_on);
+  q.SetTextOrNull("applied", d.applied_on);
+  q.SetTextOrNull("activist", d.activist_on);
+  q.SetTextOrNull("object", d.object_on);
+  q.SetTextOrNull("probation", d.probation_on);
+  q.SetTextOrNull("full", d.full_on);
+  q.SetTextOrNull("due", d.next_due_on);
   Exec(sql, q);
 }
 

@@ -4,6 +4,7 @@
 #include <set>
 #include <string>
 
+#include "platform/core/ratio.hpp"
 #include "platform/core/text.hpp"
 
 namespace qizhi::party::life {
@@ -277,15 +278,7 @@ bool Passed(int voting_members, int in_favour) {
 
 std::optional<int> AttendanceRate(int should, int came) {
   if (should <= 0) return std::nullopt;
-  const long long s = should;
-  const long long c = std::clamp<long long>(came, 0, s);
-  return static_cast<int>((c * 2000 + s) / (2 * s));
-}
-
-std::string FormatPerMille(int per_mille) {
-  const long long v = per_mille;
-  const long long a = v < 0 ? -v : v;
-  return (v < 0 ? "-" : "") + N(a / 10) + "." + N(a % 10) + "%";
+  return PerMille(std::clamp(came, 0, should), should);
 }
 
 Status ValidateMeeting(const MeetingInput& in, const Date& today) {

@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "platform/core/date.hpp"
+#include "platform/core/ratio.hpp"
 #include "platform/core/result.hpp"
 
 namespace qizhi::party::life {
@@ -172,8 +173,8 @@ int MoreThanHalf(int n);
 // the should-attend list and is clamped to [0, should]. nullopt when nobody should attend.
 // Integers, not floats: the rate is compared and summed in reports.
 std::optional<int> AttendanceRate(int should, int came);
-// 667 → "66.7%", 1000 → "100.0%".
-std::string FormatPerMille(int per_mille);
+// 667 → "66.7%" (platform/core/ratio.hpp).
+using qizhi::FormatPerMille;
 
 // A meeting record's own fields. Required: type (known), date (real, not after today),
 // start_time (HH:MM), place (≤100 字), topic (≤100 字), presenter and recorder (≤20 字 each);

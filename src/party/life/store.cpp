@@ -59,15 +59,6 @@ MeetingRecord MeetingFrom(const Row& r) {
   return m;
 }
 
-void SetText(Query& q, const std::string& name, const std::string& v) {
-  if (v.empty()) q.SetNull(name);
-  else q.Set(name, v);
-}
-void SetOptInt(Query& q, const std::string& name, const std::optional<int64_t>& v) {
-  if (v) q.Set(name, *v);
-  else q.SetNull(name);
-}
-
 // The fields an insert and an update share, named alike.
 void SetFields(Query& q, const MeetingRecord& m) {
   q.Set("type", m.type)
@@ -80,13 +71,13 @@ void SetFields(Query& q, const MeetingRecord& m) {
       .Set("has_votes", m.has_votes ? 1 : 0)
       .Set("should_count", m.should_count)
       .Set("came_count", m.came_count);
-  SetText(q, "lecturer_level", m.lecturer_level);
-  SetText(q, "campaign", m.campaign);
-  SetText(q, "minutes", m.minutes);
-  SetText(q, "decisions", m.decisions);
-  SetText(q, "should_reason", m.should_reason);
-  SetOptInt(q, "voting", m.voting);
-  SetOptInt(q, "present_voting", m.present_voting);
+  q.SetTextOrNull("lecturer_level", m.lecturer_level);
+  q.SetTextOrNull("campaign", m.campaign);
+  q.SetTextOrNull("minutes", m.minutes);
+  q.SetTextOrNull("decisions", m.decisions);
+  q.SetTextOrNull("should_reason", m.should_reason);
+  q.SetOptional("voting", m.voting);
+  q.SetOptional("present_voting", m.present_voting);
 }
 
 // WHERE … for a filter: the one place a meeting list and a meeting figure are defined.
@@ -242,7 +233,7 @@ void AddHistory(soci::session& sql, int64_t tenant_id, int64_t meeting_id, int64
   q.Set("t", tenant_id).Set("m", meeting_id).Set("v", version).Set("snap", snapshot_json).Set("now", NowUtc());
   if (user_id) q.Set("by", user_id);
   else q.SetNull("by");
-  SetText(q, "reason", reason);
+  q.SetTextOrNull("reason", reason);
   Exec(sql, q);
 }
 

@@ -64,10 +64,6 @@ MemberRecord MemberFrom(const Row& r) {
   return m;
 }
 
-void SetText(Query& q, const std::string& name, const std::string& v) {
-  if (v.empty()) q.SetNull(name);
-  else q.Set(name, v);
-}
 
 // The basic information's parameters, named alike in the INSERT and the UPDATE.
 void SetBasic(Query& q, const MemberRecord& m) {
@@ -84,15 +80,15 @@ void SetBasic(Query& q, const MemberRecord& m) {
       .Set("joined", m.joined_on)
       .Set("hardship", m.hardship ? 1 : 0)
       .Set("flowing", m.flowing ? 1 : 0);
-  SetText(q, "native", m.native_place);
-  SetText(q, "job", m.job);
-  SetText(q, "phone_enc", m.phone_enc);
-  SetText(q, "phone_bidx", m.phone_bidx);
-  SetText(q, "phone_mask", m.phone_mask);
-  SetText(q, "full", m.full_on);
-  SetText(q, "hardship_note", m.hardship_note);
-  SetText(q, "flow_to", m.flow_to);
-  SetText(q, "flow_since", m.flow_since);
+  q.SetTextOrNull("native", m.native_place);
+  q.SetTextOrNull("job", m.job);
+  q.SetTextOrNull("phone_enc", m.phone_enc);
+  q.SetTextOrNull("phone_bidx", m.phone_bidx);
+  q.SetTextOrNull("phone_mask", m.phone_mask);
+  q.SetTextOrNull("full", m.full_on);
+  q.SetTextOrNull("hardship_note", m.hardship_note);
+  q.SetTextOrNull("flow_to", m.flow_to);
+  q.SetTextOrNull("flow_since", m.flow_since);
 }
 
 // FROM … WHERE … for a filter: the one place a member list and a member figure are defined.
@@ -284,7 +280,7 @@ void AddStatusHistory(soci::session& sql, int64_t tenant_id, int64_t member_id, 
       "INSERT INTO member_status_history (tenant_id, member_id, status, since, note, created_at, created_by) VALUES "
       "(:t, :m, :status, :since, :note, :now, :by)");
   q.Set("t", tenant_id).Set("m", member_id).Set("status", status).Set("since", since).Set("now", NowUtc());
-  SetText(q, "note", note);
+  q.SetTextOrNull("note", note);
   if (user_id) q.Set("by", user_id);
   else q.SetNull("by");
   Exec(sql, q);
@@ -319,8 +315,8 @@ int64_t InsertPost(soci::session& sql, int64_t tenant_id, const Post& p, int64_t
       .Set("by", user_id);
   if (p.unit_id) q.Set("unit", *p.unit_id);
   else q.SetNull("unit");
-  SetText(q, "dept", p.department);
-  SetText(q, "doc", p.appoint_doc);
+  q.SetTextOrNull("dept", p.department);
+  q.SetTextOrNull("doc", p.appoint_doc);
   q.SetOptional("dual", p.dual_id);
   return InsertReturningId(sql, q);
 }
@@ -331,8 +327,8 @@ void EndPost(soci::session& sql, int64_t tenant_id, int64_t post_id, const std::
       "UPDATE member_posts SET ended_on = :on, end_doc = :doc, end_reason = :reason WHERE tenant_id = :t AND id = "
       ":id AND ended_on IS NULL");
   q.Set("on", ended_on).Set("t", tenant_id).Set("id", post_id);
-  SetText(q, "doc", end_doc);
-  SetText(q, "reason", end_reason);
+  q.SetTextOrNull("doc", end_doc);
+  q.SetTextOrNull("reason", end_reason);
   Exec(sql, q);
 }
 
@@ -360,7 +356,7 @@ int64_t InsertReward(soci::session& sql, int64_t tenant_id, int64_t member_id, c
       .Set("authority", r.authority)
       .Set("now", NowUtc())
       .Set("by", user_id);
-  SetText(q, "note", r.note);
+  q.SetTextOrNull("note", r.note);
   return InsertReturningId(sql, q);
 }
 
@@ -386,8 +382,8 @@ int64_t InsertFamily(soci::session& sql, int64_t tenant_id, int64_t member_id, c
       .Set("name", f.name)
       .Set("now", NowUtc())
       .Set("by", user_id);
-  SetText(q, "work", f.work_unit);
-  SetText(q, "political", f.political_status);
+  q.SetTextOrNull("work", f.work_unit);
+  q.SetTextOrNull("political", f.political_status);
   return InsertReturningId(sql, q);
 }
 
@@ -445,8 +441,8 @@ int64_t InsertTransfer(soci::session& sql, int64_t tenant_id, int64_t member_id,
   else q.SetNull("from");
   if (t.to_unit_id) q.Set("to", *t.to_unit_id);
   else q.SetNull("to");
-  SetText(q, "ext", t.external_org);
-  SetText(q, "note", t.note);
+  q.SetTextOrNull("ext", t.external_org);
+  q.SetTextOrNull("note", t.note);
   return InsertReturningId(sql, q);
 }
 
@@ -477,7 +473,7 @@ void MarkLeft(soci::session& sql, int64_t tenant_id, int64_t member_id, const st
       "UPDATE members SET state = 'left', left_on = :on, left_kind = :kind, left_reason = :reason, updated_at = :now, "
       "version = version + 1 WHERE tenant_id = :t AND id = :m");
   q.Set("on", left_on).Set("kind", kind).Set("now", NowUtc()).Set("t", tenant_id).Set("m", member_id);
-  SetText(q, "reason", reason);
+  q.SetTextOrNull("reason", reason);
   Exec(sql, q);
   Query posts(
       "UPDATE member_posts SET ended_on = :on, end_reason = :reason WHERE tenant_id = :t AND member_id = :m AND "

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "platform/core/ratio.hpp"
 #include "platform/core/text.hpp"
 
 namespace qizhi::party::study {
@@ -181,7 +182,7 @@ ParsedXuexi ParseXuexi(const platform::sheet::Grid& grid) {
       if (!v) err("registration_rate", "注册率应为 0-100% 之间的百分数，如 98.5%");
       else x.registration_rate = *v;
     } else if (members && registered && *members > 0) {
-      x.registration_rate = static_cast<int>((static_cast<long long>(*registered) * 2000 / *members + 1) / 2);
+      x.registration_rate = *PerMille(*registered, *members);
     }
     if (std::string t = cell(row, "active_rate"); !t.empty()) {
       auto v = ParsePercentPerMille(t);

@@ -8,9 +8,9 @@
 #include "party/study/routes.hpp"
 #include "party/study/xuexi.hpp"
 #include "party/study/xuexi_store.hpp"
-#include "party/life/rules.hpp"
 #include "platform/audit/store.hpp"
 #include "platform/core/clock.hpp"
+#include "platform/core/ratio.hpp"
 #include "platform/core/text.hpp"
 
 namespace qizhi::party::study {
@@ -96,9 +96,9 @@ nlohmann::json StatJson(const XuexiStat& s) {
           {"members", s.members},
           {"registered", s.registered},
           {"registration_rate", s.registration_rate},
-          {"registration_rate_text", life::FormatPerMille(s.registration_rate)},
+          {"registration_rate_text", FormatPerMille(s.registration_rate)},
           {"active_rate", http::ValueOrNull(s.active_rate)},
-          {"active_rate_text", s.active_rate ? nlohmann::json(life::FormatPerMille(*s.active_rate)) : nlohmann::json(nullptr)},
+          {"active_rate_text", s.active_rate ? nlohmann::json(FormatPerMille(*s.active_rate)) : nlohmann::json(nullptr)},
           {"avg_points", Tenths(s.avg_points)}};
 }
 
@@ -113,18 +113,18 @@ nlohmann::json Totals(const std::vector<XuexiStat>& stats) {
     if (s.avg_points) points_w += static_cast<long long>(*s.avg_points) * s.members, points_m += s.members;
   }
   auto ratio = [](long long num, long long den) -> std::optional<int> {
-    if (den <= 0) return std::nullopt;
-    return static_cast<int>((num * 2 / den + 1) / 2);
+    if (auto v = RoundedDiv(num, den)) return static_cast<int>(*v);
+    return std::nullopt;
   };
-  auto rate = ratio(registered * 1000, members);
+  auto rate = PerMille(registered, members);
   auto active = ratio(active_w, active_m);
   return {{"units", stats.size()},
           {"members", members},
           {"registered", registered},
           {"registration_rate", http::ValueOrNull(rate)},
-          {"registration_rate_text", rate ? nlohmann::json(life::FormatPerMille(*rate)) : nlohmann::json(nullptr)},
+          {"registration_rate_text", rate ? nlohmann::json(FormatPerMille(*rate)) : nlohmann::json(nullptr)},
           {"active_rate", http::ValueOrNull(active)},
-          {"active_rate_text", active ? nlohmann::json(life::FormatPerMille(*active)) : nlohmann::json(nullptr)},
+          {"active_rate_text", active ? nlohmann::json(FormatPerMille(*active)) : nlohmann::json(nullptr)},
           {"avg_points", Tenths(ratio(points_w, points_m))}};
 }
 

@@ -12,10 +12,7 @@ std::optional<int> OptInt(const platform::db::Row& r, const char* col) {
   if (!v) return std::nullopt;
   return static_cast<int>(*v);
 }
-void SetOpt(Query& q, const std::string& name, const std::optional<int>& v) {
-  if (v) q.Set(name, static_cast<int64_t>(*v));
-  else q.SetNull(name);
-}
+
 }  // namespace
 
 int64_t InsertImport(soci::session& sql, const XuexiImport& im) {
@@ -36,8 +33,8 @@ void InsertStat(soci::session& sql, int64_t import_id, const std::string& period
   q.Set("t", s.tenant_id).Set("i", import_id).Set("p", period).Set("u", s.unit_id).Set("path", s.unit_path);
   q.Set("name", s.unit_name).Set("m", int64_t{s.members}).Set("r", int64_t{s.registered});
   q.Set("rr", int64_t{s.registration_rate});
-  SetOpt(q, "ar", s.active_rate);
-  SetOpt(q, "ap", s.avg_points);
+  q.SetOptional("ar", s.active_rate ? std::optional<int64_t>(*s.active_rate) : std::nullopt);
+  q.SetOptional("ap", s.avg_points ? std::optional<int64_t>(*s.avg_points) : std::nullopt);
   platform::db::Exec(sql, q);
 }
 

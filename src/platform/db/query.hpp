@@ -43,6 +43,11 @@ class Query {
   Query& SetOptional(const std::string& name, const std::optional<std::string>& v) {
     return v ? Set(name, *v) : SetNull(name);
   }
+  Query& SetOptional(const std::string& name, const std::optional<int64_t>& v) {
+    return v ? Set(name, *v) : SetNull(name);
+  }
+  // Optional text columns store NULL, not '', for "not given".
+  Query& SetTextOrNull(const std::string& name, const std::string& v) { return v.empty() ? SetNull(name) : Set(name, v); }
 
   const std::string& text() const { return text_; }
   bool has_values() const { return !params_.empty(); }

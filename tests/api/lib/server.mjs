@@ -23,7 +23,7 @@ export const DEMO_PASSWORD = process.env.QIZHI_DEMO_PASSWORD || 'Qizhi@2026';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-function freePort() {
+export function freePort() {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
     s.unref();

@@ -15,29 +15,19 @@
 #include <exception>
 #include <string>
 
-#include "fuzz_support.hpp"
+#include "fuzz_problem.hpp"
 #include "party/life/meeting_body.hpp"
 #include "party/life/rules.hpp"
 #include "platform/core/text.hpp"
 #include "platform/http/request.hpp"
 
 using namespace qizhi;
-using fuzz::CheckUserErrors;
+using fuzz::CheckProblem;
 using fuzz::Fail;
 using nlohmann::json;
 using platform::http::HttpError;
 
 namespace {
-
-void CheckProblem(const Errors& errors) {
-  if (errors.empty()) return;
-  CheckUserErrors(errors);
-  const auto r = platform::http::Problem(errors);
-  QZ_CHECK(r.status == 400, std::to_string(r.status));
-  const json body = json::parse(r.body, nullptr, false);
-  QZ_CHECK(!body.is_discarded() && body.is_object() && body["status"] == 400, r.body);
-  QZ_CHECK(body["errors"].is_array() && body["errors"].size() == errors.size(), r.body);
-}
 
 void MeetingWrite(const json& body) {
   Errors errors;

@@ -24,7 +24,7 @@
 #include <utility>
 #include <vector>
 
-#include "fuzz_support.hpp"
+#include "fuzz_problem.hpp"
 #include "party/members/rules.hpp"
 #include "platform/core/date.hpp"
 #include "platform/http/request.hpp"
@@ -70,18 +70,6 @@ MemberInput MemberInputFromJson(const json& body, Errors& errors) {
 void Append(Errors& errors, const Errors& more) { errors.insert(errors.end(), more.begin(), more.end()); }
 
 // What the route would answer for `errors`: a 400 problem+json the client can parse.
-void CheckProblem(const Errors& errors) {
-  if (errors.empty()) return;
-  CheckUserErrors(errors);
-  const auto r = platform::http::Problem(errors);
-  QZ_CHECK(r.status == 400, std::to_string(r.status));
-  QZ_CHECK(r.content_type.rfind("application/problem+json", 0) == 0, r.content_type);
-  const json body = json::parse(r.body, nullptr, false);
-  QZ_CHECK(!body.is_discarded() && body.is_object(), r.body);
-  QZ_CHECK(body["status"] == 400, r.body);
-  QZ_CHECK(body["errors"].is_array() && body["errors"].size() == errors.size(), r.body);
-}
-
 // JsonText: "" when absent or null, the text when text, an error naming the field otherwise.
 void CheckJsonText(const json& body, const char* name) {
   Errors errors;
