@@ -17,6 +17,7 @@
 
 #include "app/demo_parts.hpp"
 #include "party/life/cadence.hpp"
+#include "party/life/plan_store.hpp"
 #include "party/life/rules.hpp"
 #include "party/life/store.hpp"
 #include "platform/core/date.hpp"
@@ -26,6 +27,7 @@ namespace qizhi::app {
 namespace life = party::life;
 using platform::db::Exec;
 using platform::db::Fetch;
+using platform::db::FetchOne;
 using platform::db::Query;
 
 namespace {
@@ -355,6 +357,53 @@ class Seeder {
 
 }  // namespace
 
+namespace {
+
+// Meeting plans on the calendar: next weeks' meetings of a few branches, and one whose day passed
+// without its meeting being recorded (逾期未召开).
+void SeedPlans(DemoContext& c, const Date& today) {
+  struct Demo {
+    int64_t tenant;
+    const char* unit;
+    std::string_view type;
+    int days;
+    const char* time;
+    const char* place;
+    const char* topic;
+    const char* presenter;
+  };
+  const Demo plans[] = {
+      {3, "内科党支部", life::kBranchAssembly, 7, "14:30", "内科示教室", "讨论确定发展对象，开展年度民主评议党员准备", "陈建国"},
+      {3, "内科党支部", life::kPartyLecture, 16, "15:00", "住院部三楼会议室", "支部书记讲党课：以高质量党建引领医院高质量发展", "陈建国"},
+      {3, "外科党支部", life::kThemeDay, 12, "08:30", "党员活动室", "主题党日：走进社区开展义诊", ""},
+      {2, "玉龙镇卫生院党支部", life::kPartyLecture, -3, "15:00", "卫生院会议室", "党课：学习贯彻党的二十届四中全会精神", ""},
+      {4, "康复医学科党支部", life::kBranchCommittee, 5, "12:00", "康复科办公室", "研究年度党员积分评定", ""},
+  };
+  for (const auto& d : plans) {
+    auto placed = c.placed.find(d.tenant);
+    if (placed == c.placed.end()) continue;
+    auto unit = placed->second.units.find(d.unit);
+    if (unit == placed->second.units.end()) continue;
+    Query path("SELECT path FROM org_units WHERE tenant_id = :t AND id = :id");
+    path.Set("t", d.tenant).Set("id", unit->second);
+    const auto row = FetchOne(c.sql, path);
+    if (!row) continue;
+    life::PlanRecord p;
+    p.tenant_id = d.tenant;
+    p.unit_id = unit->second;
+    p.unit_path = row->Str("path");
+    p.type = std::string(d.type);
+    p.planned_on = FormatDate(AddDays(today, d.days));
+    p.start_time = d.time;
+    p.place = d.place;
+    p.topic = d.topic;
+    p.presenter = d.presenter;
+    life::InsertPlan(c.sql, p, 0);
+  }
+}
+
+}  // namespace
+
 Status SeedLifeDemo(DemoContext& c) {
   const auto today = ParseDate(c.today);
   if (!today) return Error{ErrorCode::kInternal, "演示日期无效", "demo"};
@@ -364,6 +413,7 @@ Status SeedLifeDemo(DemoContext& c) {
     auto r = Seeder(c, tenant).Run(AddMonths(Date{today->year, today->month, 1}, -14), true);
     if (!r.ok()) return r;
   }
+  SeedPlans(c, *today);
   if (c.placed.count(5)) {
     auto r = Seeder(c, 5).Run(AddMonths(Date{today->year, today->month, 1}, -35), false);
     if (!r.ok()) return r;

@@ -196,6 +196,19 @@ async function meetingVersion(m) {
   return must(await adminOf(m.unit).get(`/api/v1/meetings/${m.id}`), 200, 'meeting version').version;
 }
 
+// A meeting plan (会议计划) of `unit`, made by its hospital's party office, ten days ahead.
+const planBody = (unitId) => ({
+  unit_id: unitId, type: 'branch_committee', date: addDays(TODAY, 10), start_time: '09:00', place: '矩阵会议室', topic: '授权矩阵计划',
+});
+async function createPlan(unit) {
+  const b = must(await adminOf(unit).post('/api/v1/life/plans', planBody(unit.id)), 201, `plan in ${unit.name}`);
+  return { id: b.id, unit, tenant: unit.tenant };
+}
+const sharedPlan = (unit) => once(`plan:${unit.id}`, () => createPlan(unit));
+async function planVersion(p) {
+  return must(await adminOf(p.unit).get(`/api/v1/life/plans/${p.id}`), 200, 'plan version').version;
+}
+
 // A file of meeting `m`, uploaded once by its hospital's admin: the download's target.
 const ATTACHMENT = Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1');
 const meetingAttachment = (m) => once(`attachment:${m.id}`, async () => must(
@@ -233,6 +246,7 @@ function cellContext(caller, rel, fresh) {
     candidate: async () => (fresh ? createCandidate(relUnit) : sharedCandidate(relUnit)),
     memberIn: (u) => sharedMember(u),
     meeting: async () => (fresh ? createMeeting(relUnit) : sharedMeeting(relUnit)),
+    plan: async () => (fresh ? createPlan(relUnit) : sharedPlan(relUnit)),
     ownMember: () => sharedMember(ownUnit),
     mover: async () => {
       const g = await sharedGroup(ownUnit);
@@ -247,7 +261,7 @@ function cellContext(caller, rel, fresh) {
       if (!caller.session) return { id: s.jobs[T] };
       return caller.job ? { id: caller.job } : { na: 'the role cannot start a job (no party:member:import), so it has no job of its own' };
     },
-    sub, memberBody, csv, unitVersion, memberVersion, meetingBody, meetingVersion, meetingAttachment,
+    sub, memberBody, csv, unitVersion, memberVersion, meetingBody, meetingVersion, meetingAttachment, planBody, planVersion,
   };
 }
 

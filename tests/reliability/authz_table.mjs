@@ -35,6 +35,7 @@
 //               x.role(), x.job(), x.ownUser(), x.ownMember(), x.memberIn(unit), x.mover() (a
 //               member of a 党小组 of the caller's own branch), x.sub('post'|'dual'|'family', m),
 //               x.memberVersion(m), x.unitVersion(u), x.memberBody(unitId), x.csv(unitName), x.n(),
+//               x.plan() a meeting plan of the target unit, x.planBody(unitId), x.planVersion(p),
 //               x.meetingAttachment(m) the id of a file of meeting m (uploaded once by its admin),
 //               x.candidate() a person on the member-development path in the target branch (with
 //               step 1 recorded: its id and that record's id).
@@ -500,6 +501,38 @@ export const TABLE = [
     build: async (x) => {
       const m = await x.meeting();
       return { path: `/api/v1/meetings/${m.id}/attachments/${await x.meetingAttachment(m)}` };
+    },
+  },
+  // Meeting plans (会议计划).
+  {
+    route: 'GET /api/v1/life/plans', permission: 'party:life:list', write: false, target: 'none',
+    build: () => ({ path: '/api/v1/life/plans' }),
+  },
+  {
+    route: 'GET /api/v1/life/plans', variant: 'org', permission: 'party:life:list', write: false, target: 'query',
+    build: (x) => ({ path: `/api/v1/life/plans?org=${x.unit().id}` }),
+  },
+  {
+    route: 'GET /api/v1/life/plans/{id}', permission: 'party:life:list', write: false, target: 'path', record: 'plan',
+    build: async (x) => ({ path: `/api/v1/life/plans/${(await x.plan()).id}` }),
+  },
+  {
+    route: 'POST /api/v1/life/plans', permission: 'party:life:edit', write: true, target: 'body', field: 'unit_id', ok: [201],
+    build: (x) => ({ path: '/api/v1/life/plans', body: x.planBody(x.unit().id) }),
+  },
+  {
+    route: 'PUT /api/v1/life/plans/{id}', permission: 'party:life:edit', write: true, target: 'path', record: 'plan', ok: [200],
+    build: async (x) => {
+      const p = await x.plan();
+      const { unit_id: _unit, ...fields } = x.planBody(p.unit.id);
+      return { path: `/api/v1/life/plans/${p.id}`, body: { ...fields, topic: '授权矩阵改期', version: await x.planVersion(p) } };
+    },
+  },
+  {
+    route: 'POST /api/v1/life/plans/{id}/cancel', permission: 'party:life:edit', write: true, target: 'path', record: 'plan', destructive: true, ok: [200],
+    build: async (x) => {
+      const p = await x.plan();
+      return { path: `/api/v1/life/plans/${p.id}/cancel`, body: { reason: '授权矩阵测试', version: await x.planVersion(p) } };
     },
   },
   // The cadence rules belong to a hospital, not to a branch; writing the defaults back changes no judgement.

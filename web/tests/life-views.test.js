@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { attachmentProblem, byDay, cadenceRows, cellItems, formatSize, monthRange, ruleErrors, rulesForSave, stateTagType } from '@/views/party/life/lifeViews'
+import { attachmentProblem, byDay, cadenceRows, cellItems, formatSize, itemTagType, monthRange, ruleErrors, rulesForSave, stateTagType } from '@/views/party/life/lifeViews'
 
 describe('monthRange', () => {
   it('gives the first and last day of the month', () => {
@@ -11,11 +11,11 @@ describe('monthRange', () => {
 })
 
 describe('byDay', () => {
-  it('groups meetings and due items by their day', () => {
-    const cal = { meetings: [{ id: 1, date: '2026-03-02' }, { id: 2, date: '2026-03-02' }], due: [{ date: '2026-03-10', message: 'x' }] }
+  it('groups meetings, plans and due items by their day', () => {
+    const cal = { meetings: [{ id: 1, date: '2026-03-02' }, { id: 2, date: '2026-03-02' }], plans: [{ id: 9, date: '2026-03-10' }], due: [{ date: '2026-03-10', message: 'x' }] }
     expect(byDay(cal)).toEqual({
-      '2026-03-02': { meetings: [{ id: 1, date: '2026-03-02' }, { id: 2, date: '2026-03-02' }], due: [] },
-      '2026-03-10': { meetings: [], due: [{ date: '2026-03-10', message: 'x' }] },
+      '2026-03-02': { meetings: [{ id: 1, date: '2026-03-02' }, { id: 2, date: '2026-03-02' }], plans: [], due: [] },
+      '2026-03-10': { meetings: [], plans: [{ id: 9, date: '2026-03-10' }], due: [{ date: '2026-03-10', message: 'x' }] },
     })
     expect(byDay(null)).toEqual({})
   })
@@ -55,6 +55,23 @@ describe('cellItems', () => {
     expect(c.shown.map((x) => [x.kind, x.label])).toEqual([['due', '主题党日'], ['meeting', '党小组会']])
     expect(c.more).toEqual(['已召开 15:00 二组：b'])
     expect(cellItems(undefined)).toEqual({ shown: [], more: [] })
+  })
+  it('puts plans between what is owed and what was held; an overdue plan is red', () => {
+    const day = {
+      meetings: [{ id: 1, type_title: '党小组会', start_time: '14:30', unit_name: '一组', topic: 'a' }],
+      plans: [
+        { id: 7, type_title: '党课', start_time: '15:00', unit_name: '内科党支部', topic: '讲党课', overdue: true },
+        { id: 8, type_title: '支委会', start_time: '12:00', unit_name: '外科党支部', topic: '研究', overdue: false },
+      ],
+      due: [],
+    }
+    const c = cellItems(day)
+    expect(c.shown.map((x) => [x.kind, x.label])).toEqual([['overdue', '计划·党课'], ['plan', '计划·支委会']])
+    expect(c.shown[0].plan.id).toBe(7)
+    expect(c.more).toEqual(['已召开 14:30 一组：a'])
+    expect(itemTagType('overdue')).toBe('danger')
+    expect(itemTagType('plan')).toBe('success')
+    expect(itemTagType('due')).toBe('warning')
   })
 })
 

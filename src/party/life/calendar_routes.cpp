@@ -1,11 +1,14 @@
 // /api/v1/life/calendar: the 组织生活日历 of the caller's scope (or `org` and below) over a range
-// of at most kMaxCalendarDays days — the meetings held, and what each unit still owes this
+// of at most kMaxCalendarDays days — the meetings held, the plans not yet held (会议计划, overdue
+// ones flagged), and what each unit still owes this
 // period (DueRules) on the day it is due by, or on the unit's fixed 主题党日. A branch secretary's
 // scope is the branch, so that is what the secretary sees.
 #include <algorithm>
 
 #include "party/life/cadence_inputs.hpp"
 #include "party/life/calendar.hpp"
+#include "party/life/plan.hpp"
+#include "party/life/plan_store.hpp"
 #include "party/life/store.hpp"
 #include "platform/core/clock.hpp"
 #include "platform/http/router.hpp"
@@ -57,6 +60,25 @@ void RegisterCalendarRoutes(http::Router& router, platform::Services& s) {
                                         {"topic", m.topic},
                                         {"place", m.place}});
 
+                  PlanFilter pf;
+                  pf.from = f.from;
+                  pf.to = f.to;
+                  pf.state = std::string(kPlanPlanned);
+                  nlohmann::json plans = nlohmann::json::array();
+                  for (const auto& p : ListPlans(sql, scope, pf, false, 0, kMaxCalendarMeetings))
+                    plans.push_back({{"id", p.id},
+                                     {"date", p.planned_on},
+                                     {"start_time", p.start_time},
+                                     {"unit_id", p.unit_id},
+                                     {"unit_name", p.unit_name},
+                                     {"type", p.type},
+                                     {"type_title", MeetingTypeTitle(p.type)},
+                                     {"topic", p.topic},
+                                     {"place", p.place},
+                                     {"presenter", http::TextOrNull(p.presenter)},
+                                     {"overdue", PlanOverdue(p.state, p.planned_on, today)},
+                                     {"version", p.version}});
+
                   // What is owed is judged on today: only the current period can still be owed.
                   const auto in = LoadCadenceInputs(sql, scope, FormatDate(CadenceRangeStart(today)), FormatDate(today));
                   const auto rules_of = [&in](int64_t t) -> const std::vector<CadenceRule>& { return in.RulesOf(t); };
@@ -87,6 +109,7 @@ void RegisterCalendarRoutes(http::Router& router, platform::Services& s) {
                                             {"today", FormatDate(today)},
                                             {"meetings", meetings},
                                             {"meetings_total", total},
+                                            {"plans", plans},
                                             {"due", due}});
                 });
               }});

@@ -42,6 +42,10 @@ MeetingBody BodyFromJson(const nlohmann::json& body, Errors& errors) {
   }
   if (body.contains("should") && !body["should"].is_null())
     b.should = IdList(body, "should", "应到人员应为党员编号列表", errors);
+  if (body.contains("plan_id") && !body["plan_id"].is_null()) {
+    if (!body["plan_id"].is_number_integer()) errors.push_back(Invalid("plan_id", "会议计划应为计划编号"));
+    else b.plan_id = body["plan_id"].get<long long>();
+  }
   b.came = IdList(body, "came", "实到人员应为党员编号列表", errors);
   if (body.contains("absent") && !body["absent"].is_null()) {
     const auto& a = body["absent"];

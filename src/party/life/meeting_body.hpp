@@ -20,6 +20,7 @@ struct MeetingBody {
   std::string should_reason;
   std::vector<long long> came;
   std::vector<Absence> absent;
+  std::optional<long long> plan_id;  // the 会议计划 this meeting holds (POST only)
 };
 // The body's fields; a field of the wrong type adds an error naming it.
 MeetingBody BodyFromJson(const nlohmann::json& body, Errors& errors);

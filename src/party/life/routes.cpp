@@ -7,6 +7,8 @@
 
 #include "party/life/filter_params.hpp"
 #include "party/life/meeting_support.hpp"
+#include "party/life/plan.hpp"
+#include "party/life/plan_store.hpp"
 #include "party/life/store.hpp"
 #include "party/org/overview.hpp"
 #include "platform/audit/store.hpp"
@@ -26,6 +28,7 @@ void RegisterCalendarRoutes(http::Router& router, platform::Services& s);
 void RegisterMemberAttendanceRoutes(http::Router& router, platform::Services& s);
 void RegisterCadenceRuleRoutes(http::Router& router, platform::Services& s);
 void RegisterAttachmentRoutes(http::Router& router, platform::Services& s);
+void RegisterPlanRoutes(http::Router& router, platform::Services& s);
 
 namespace {
 
@@ -60,6 +63,22 @@ Result<int64_t> VersionOf(const nlohmann::json& body) {
 }
 
 Error Stale() { return Error{ErrorCode::kConflict, "会议记录已被他人修改，请刷新后重试", "version"}; }
+
+// The plan a new meeting holds, when the body names one: in the caller's write scope, still
+// planned, of the meeting's unit and type. A 409 (held or cancelled already) comes back alone.
+Status CheckPlan(soci::session& sql, const Request& req, const MeetingBody& in, const MeetingRecord& unit,
+                 Errors& errors) {
+  if (!in.plan_id) return Ok();
+  auto plan = FindPlan(sql, WriteScope(req.who().scope), *in.plan_id);
+  if (!plan) {
+    errors.push_back(Invalid("plan_id", "会议计划不存在"));
+    return Ok();
+  }
+  auto c = CheckHolding({plan->unit_id, plan->type, plan->state}, unit.unit_id, in.input.type);
+  if (!c.ok() && c.error().code == ErrorCode::kConflict) return c;
+  if (!c.ok()) errors.insert(errors.end(), c.errors().begin(), c.errors().end());
+  return Ok();
+}
 
 }  // namespace
 
@@ -114,14 +133,19 @@ void RegisterRoutes(http::Router& router, platform::Services& s) {
                   }
                   auto prepared = PrepareMeeting(sql, in, unit.value(), TodayDate());
                   if (!prepared.ok()) errors.insert(errors.end(), prepared.errors().begin(), prepared.errors().end());
+                  auto plan = CheckPlan(sql, req, in, unit.value(), errors);
+                  if (!plan.ok()) return plan.errors();
                   if (!errors.empty()) return errors;
                   auto& p = prepared.value();
                   p.record.id = InsertMeeting(sql, p.record, req.who().user_id);
                   ReplaceAttendance(sql, p.record.tenant_id, p.record.id, p.lines);
+                  if (in.plan_id && !MarkPlanHeld(sql, p.record.tenant_id, *in.plan_id, p.record.id))
+                    return Error{ErrorCode::kConflict, "该会议计划已登记召开，不能重复登记", "plan_id"};
                   auto stored = FindMeeting(sql, WriteScope(req.who().scope), p.record.id);
                   auto ev = audit::EventFor(req, "create", "meeting", std::to_string(p.record.id));
                   ev.after = SnapshotJson(*stored, p.lines);
                   ev.after.erase("minutes");
+                  if (in.plan_id) ev.after["plan_id"] = *in.plan_id;
                   audit::Append(sql, ev);
                   return DetailJson(*stored, AttendanceOf(sql, stored->tenant_id, stored->id));
                 });
@@ -144,6 +168,7 @@ void RegisterRoutes(http::Router& router, platform::Services& s) {
                   auto before = LoadForWrite(sql, req, id);
                   if (!before.ok()) return before.errors();
                   const MeetingRecord& b = before.value();
+                  if (in.plan_id) errors.push_back(Invalid("plan_id", "会议已登记，不能再关联会议计划"));
                   if (body.contains("unit_id") && !body["unit_id"].is_null() &&
                       (!body["unit_id"].is_number_integer() || body["unit_id"].get<int64_t>() != b.unit_id))
                     errors.push_back(Invalid("unit_id", "会议所属组织不能修改，请取消后在正确的组织下重新登记"));
@@ -194,6 +219,8 @@ void RegisterRoutes(http::Router& router, platform::Services& s) {
                   auto ev = audit::EventFor(req, "cancel", "meeting", std::to_string(id));
                   ev.before = {{"state", b.state}, {"type", b.type}, {"date", b.held_on}, {"topic", b.topic}};
                   ev.after = {{"state", "cancelled"}, {"cancel_reason", reason}};
+                  // A meeting recorded from a plan by mistake: the plan is owed again.
+                  if (const auto plan = ReopenPlanOf(sql, b.tenant_id, id)) ev.after["plan_reopened"] = *plan;
                   audit::Append(sql, ev);
                   auto stored = FindMeeting(sql, WriteScope(req.who().scope), id);
                   return DetailJson(*stored, lines);
@@ -207,6 +234,7 @@ void RegisterRoutes(http::Router& router, platform::Services& s) {
   RegisterMemberAttendanceRoutes(router, s);
   RegisterCadenceRuleRoutes(router, s);
   RegisterAttachmentRoutes(router, s);
+  RegisterPlanRoutes(router, s);
 }
 
 }  // namespace qizhi::party::life

@@ -281,6 +281,12 @@ std::optional<int> AttendanceRate(int should, int came) {
   return PerMille(std::clamp(came, 0, should), should);
 }
 
+bool IsClockTime(std::string_view t) {
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  return t.size() == 5 && t[2] == ':' && digit(t[0]) && digit(t[1]) && digit(t[3]) && digit(t[4]) &&
+         (t[0] - '0') * 10 + (t[1] - '0') <= 23 && t[3] <= '5';
+}
+
 Status ValidateMeeting(const MeetingInput& in, const Date& today) {
   Errors errors;
   if (in.type.empty()) {
@@ -295,12 +301,9 @@ Status ValidateMeeting(const MeetingInput& in, const Date& today) {
   } else if (*d > today) {
     errors.push_back(Invalid("date", "会议日期不能晚于今天"));
   }
-  const std::string_view t = in.start_time;
-  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
-  if (t.empty()) {
+  if (in.start_time.empty()) {
     errors.push_back(Invalid("start_time", "请填写会议开始时间"));
-  } else if (t.size() != 5 || t[2] != ':' || !digit(t[0]) || !digit(t[1]) || !digit(t[3]) || !digit(t[4]) ||
-             (t[0] - '0') * 10 + (t[1] - '0') > 23 || t[3] > '5') {
+  } else if (!IsClockTime(in.start_time)) {
     errors.push_back(Invalid("start_time", "开始时间应为 HH:MM（00:00 至 23:59）"));
   }
   const auto text = [&errors](std::string_view field, std::string_view value, std::string_view label,

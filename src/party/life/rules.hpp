@@ -176,6 +176,9 @@ std::optional<int> AttendanceRate(int should, int came);
 // 667 → "66.7%" (platform/core/ratio.hpp).
 using qizhi::FormatPerMille;
 
+// "HH:MM", 00:00 to 23:59.
+bool IsClockTime(std::string_view t);
+
 // A meeting record's own fields. Required: type (known), date (real, not after today),
 // start_time (HH:MM), place (≤100 字), topic (≤100 字), presenter and recorder (≤20 字 each);
 // optional minutes (≤20000 字) and decisions (≤5000 字). Errors name these fields; blank (spaces,

@@ -119,6 +119,11 @@ constexpr RouteLine kRoutes[] = {
     {"POST", "/api/v1/meetings/{id}/attachments", "party:life:edit"},
     {"GET", "/api/v1/meetings/{id}/attachments", "party:life:list"},
     {"GET", "/api/v1/meetings/{id}/attachments/{attachment_id}", "party:life:list"},
+    {"GET", "/api/v1/life/plans", "party:life:list"},
+    {"GET", "/api/v1/life/plans/{id}", "party:life:list"},
+    {"POST", "/api/v1/life/plans", "party:life:edit"},
+    {"PUT", "/api/v1/life/plans/{id}", "party:life:edit"},
+    {"POST", "/api/v1/life/plans/{id}/cancel", "party:life:edit"},
 };
 
 const Router& TheRouter() {

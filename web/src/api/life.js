@@ -84,3 +84,23 @@ export function uploadAttachment(meetingId, file) {
 export function downloadAttachment(url) {
   return requestBlob(url, { fallbackName: '附件' })
 }
+
+/** Meeting plans (会议计划), paged; filters org, type, from, to, state (planned|overdue|held|cancelled|all), q. */
+export function listPlans(query) {
+  return request('/api/v1/life/plans', { params: query })
+}
+
+/** `unit_id`, type, date (today or later), start_time, place, topic, presenter, note. */
+export function addPlan(data) {
+  return request('/api/v1/life/plans', { method: 'POST', body: data })
+}
+
+/** The plan's fields plus `version` (rescheduling; the unit stays). */
+export function updatePlan(id, data) {
+  return request(`/api/v1/life/plans/${id}`, { method: 'PUT', body: data })
+}
+
+/** `{reason, version}`: the plan stays, marked cancelled. */
+export function cancelPlan(id, data) {
+  return request(`/api/v1/life/plans/${id}/cancel`, { method: 'POST', body: data })
+}

@@ -12,11 +12,12 @@ export function monthRange(date) {
   return { from: `${y}-${pad(m + 1)}-01`, to: `${y}-${pad(m + 1)}-${pad(last)}` }
 }
 
-/** The calendar's meetings and due items by day: {'2026-03-10': {meetings: […], due: […]}}. */
+/** The calendar's meetings, plans and due items by day: {'2026-03-10': {meetings: […], plans: […], due: […]}}. */
 export function byDay(calendar) {
   const out = {}
-  const day = (d) => (out[d] ||= { meetings: [], due: [] })
+  const day = (d) => (out[d] ||= { meetings: [], plans: [], due: [] })
   for (const m of calendar?.meetings || []) day(m.date).meetings.push(m)
+  for (const p of calendar?.plans || []) day(p.date).plans.push(p)
   for (const d of calendar?.due || []) day(d.date).due.push(d)
   return out
 }
@@ -70,16 +71,26 @@ export function ruleErrors(errors = []) {
   return out
 }
 
+const kindTitles = { due: '待开展', plan: '计划', overdue: '逾期未召开', meeting: '已召开' }
+
 /**
- * What a calendar cell shows: due items first (they need doing), then meetings, at most `max`;
- * `more` lists the rest as text for a tooltip.
+ * What a calendar cell shows: due items first (they need doing), then plans (overdue ones as
+ * `overdue`), then meetings, at most `max`; `more` lists the rest as text for a tooltip.
  */
 export function cellItems(day, max = 2) {
   const all = [
     ...(day?.due || []).map((d, i) => ({ key: `d${i}`, kind: 'due', label: d.type_title, tip: `${d.unit_name}：${d.message}` })),
+    ...(day?.plans || []).map((p) => ({
+      key: `p${p.id}`, kind: p.overdue ? 'overdue' : 'plan', label: `计划·${p.type_title}`, tip: `${p.start_time} ${p.unit_name}：${p.topic}${p.overdue ? '（逾期未召开）' : ''}`, plan: p,
+    })),
     ...(day?.meetings || []).map((m) => ({ key: `m${m.id}`, kind: 'meeting', label: m.type_title, tip: `${m.start_time} ${m.unit_name}：${m.topic}`, meeting: m })),
   ]
-  return { shown: all.slice(0, max), more: all.slice(max).map((x) => `${x.kind === 'due' ? '待开展' : '已召开'} ${x.tip}`) }
+  return { shown: all.slice(0, max), more: all.slice(max).map((x) => `${kindTitles[x.kind]} ${x.tip}`) }
+}
+
+/** el-tag type of a calendar item: owed orange, plan green, overdue plan red, meeting blue. */
+export function itemTagType(kind) {
+  return { due: 'warning', plan: 'success', overdue: 'danger', meeting: 'primary' }[kind] || 'info'
 }
 
 export const maxAttachmentBytes = 10 * 1024 * 1024
