@@ -9,6 +9,7 @@
 #include "platform/audit/store.hpp"
 #include "platform/core/clock.hpp"
 #include "platform/core/text.hpp"
+#include "platform/db/database.hpp"
 
 namespace qizhi::party::dues {
 namespace http = platform::http;
@@ -22,6 +23,12 @@ namespace {
 constexpr size_t kMaxPayItems = 30;
 constexpr size_t kMaxReason = 200;
 constexpr int64_t kMaxFen = int64_t{1000000000};
+
+// Two writers generating or recomputing the same member's month at once: the unique index on
+// the current row refuses the second, which is told to retry rather than given a 500.
+Error Concurrent(const std::string&) {
+  return Error{ErrorCode::kConflict, "该党员的月度党费正在被他人同时修改，请稍后重试", "month"};
+}
 
 nlohmann::json PayItemsJson(const std::vector<PayItem>& items, bool stored) {
   nlohmann::json a = nlohmann::json::array();
@@ -212,7 +219,7 @@ void RegisterRoutes(http::Router& router, platform::Services& s) {
               .record_type = "dues_base",
               .handler = [&s](Request& req) -> Response {
                 const auto body = req.Json();
-                auto r = s.db.Write([&](soci::session& sql) -> Result<nlohmann::json> {
+                auto r = platform::db::WriteOrConflict(s.db, [&](soci::session& sql) -> Result<nlohmann::json> {
                   auto m = WritableMember(sql, req.who().scope, body, "member_id");
                   if (!m.ok() && m.error().code != ErrorCode::kInvalid) return m.errors();
                   auto parsed = ParseBase(body, PayItemsOf(sql, req.who().scope.home_tenant));
@@ -234,7 +241,7 @@ void RegisterRoutes(http::Router& router, platform::Services& s) {
                   ev.after["recomputed_months"] = recomputed.size();
                   audit::Append(sql, ev);
                   return out;
-                });
+                }, Concurrent);
                 return http::JsonOrProblem(r, 201);
               }});
 
@@ -252,7 +259,7 @@ void RegisterRoutes(http::Router& router, platform::Services& s) {
                     errors.push_back(Invalid("year", "年份应为 2000-2100 之间的整数"));
                   else year = static_cast<int>(body["year"].get<int64_t>());
                 }
-                auto r = s.db.Write([&](soci::session& sql) -> Result<nlohmann::json> {
+                auto r = platform::db::WriteOrConflict(s.db, [&](soci::session& sql) -> Result<nlohmann::json> {
                   std::optional<org::Unit> unit;
                   if (!body.contains("unit_id") || !body["unit_id"].is_number_integer()) {
                     errors.push_back(Invalid("unit_id", "请选择生成党费的党组织"));
@@ -297,7 +304,7 @@ void RegisterRoutes(http::Router& router, platform::Services& s) {
                   ev.after = out;
                   audit::Append(sql, ev);
                   return out;
-                });
+                }, Concurrent);
                 return http::JsonOrProblem(r);
               }});
 

@@ -335,7 +335,7 @@ bool SupersedeMonthRow(soci::session& sql, int64_t tenant_id, int64_t id) {
 std::map<std::string, int64_t> PaidByMonth(soci::session& sql, int64_t tenant_id, int64_t member_id,
                                            const std::string& from, const std::string& to) {
   Query q(
-      "SELECT month, SUM(applied_fen) AS applied FROM dues_payment_lines WHERE tenant_id = :t AND member_id = :m AND "
+      "SELECT month, CAST(SUM(applied_fen) AS BIGINT) AS applied FROM dues_payment_lines WHERE tenant_id = :t AND member_id = :m AND "
       "voided = 0 AND month >= :from AND month <= :to GROUP BY month");
   q.Set("t", tenant_id).Set("m", member_id).Set("from", from).Set("to", to);
   std::map<std::string, int64_t> out;
@@ -529,7 +529,7 @@ std::vector<MemberBalances> BalancesInScope(soci::session& sql, const Scope& sco
   dq << " AND d.month >= " << dq.Bind(from) << " AND d.month <= " << dq.Bind(to) << " ORDER BY d.member_id, d.month";
   std::map<std::tuple<int64_t, int64_t, std::string>, int64_t> paid;
   Query pq(
-      "SELECT l.tenant_id, l.member_id, l.month, SUM(l.applied_fen) AS applied FROM dues_payment_lines l "
+      "SELECT l.tenant_id, l.member_id, l.month, CAST(SUM(l.applied_fen) AS BIGINT) AS applied FROM dues_payment_lines l "
       "JOIN members m ON m.tenant_id = l.tenant_id AND m.id = l.member_id WHERE l.voided = 0 AND m.state = 'active'");
   ScopeFilter(pq, scope, "m.tenant_id", "m.unit_path");
   pq << " AND l.month >= " << pq.Bind(from) << " AND l.month <= " << pq.Bind(to)
@@ -576,7 +576,7 @@ std::vector<PathMonthSum> SumsByPathMonth(soci::session& sql, const Scope& scope
                                           const std::string& to_month) {
   std::map<std::pair<std::string, std::string>, PathMonthSum> sums;
   Query dq(
-      "SELECT d.unit_path, d.month, SUM(d.due_fen) AS due, COUNT(*) AS n FROM dues_months d WHERE d.superseded_at IS NULL");
+      "SELECT d.unit_path, d.month, CAST(SUM(d.due_fen) AS BIGINT) AS due, COUNT(*) AS n FROM dues_months d WHERE d.superseded_at IS NULL");
   ScopeFilter(dq, scope, "d.tenant_id", "d.unit_path");
   dq << " AND d.month >= " << dq.Bind(from_month) << " AND d.month <= " << dq.Bind(to_month)
      << " GROUP BY d.unit_path, d.month";
@@ -588,7 +588,7 @@ std::vector<PathMonthSum> SumsByPathMonth(soci::session& sql, const Scope& scope
     s.members = r.Int("n");
   }
   Query pq(
-      "SELECT l.unit_path, l.month, SUM(l.applied_fen) AS applied, SUM(l.extra_fen) AS extra FROM dues_payment_lines l "
+      "SELECT l.unit_path, l.month, CAST(SUM(l.applied_fen) AS BIGINT) AS applied, CAST(SUM(l.extra_fen) AS BIGINT) AS extra FROM dues_payment_lines l "
       "WHERE l.voided = 0");
   ScopeFilter(pq, scope, "l.tenant_id", "l.unit_path");
   pq << " AND l.month >= " << pq.Bind(from_month) << " AND l.month <= " << pq.Bind(to_month)
