@@ -1,7 +1,7 @@
 // 党费 in the demo: every member of the three demo hospitals gets a base (在职 from an invented
 // after-tax pay, 离退休 from a pension, students the fixed 0.2 yuan), a year of monthly dues up to
 // December, and payments made quarter by quarter; a few members owe the last months, and in the
-// 江北 内科党支部 one member has paid nothing for seven months (the six-months flag). The generated
+// 江北 内科党支部 one member has paid nothing for seven months; most pay on time, every fourth late (the six-months flag). The generated
 // benchmark hospital gets bases only: generating its year is what the benchmark times.
 #include "app/demo_parts.hpp"
 #include "party/dues/rules.hpp"
@@ -86,8 +86,7 @@ Status SeedHospital(DemoContext& c, int64_t tenant, bool payments) {
     // Who owes: the flagged member the last seven months, every 23rd member the last two.
     const int owing = m.id == flagged ? 7 : (m.id % 23 == 0 ? 2 : 0);
     const std::string paid_until = dues::AddMonth(current, -1 - owing);
-    // Quarterly: one payment on the 8th of the month after each three months (or of the month
-    // after the last month paid).
+    // Quarterly: one payment per three months (fewer for the last months paid).
     std::vector<dues::PaymentLine> lines;
     int64_t amount = 0;
     for (size_t i = 0; i < plan.size(); ++i) {
@@ -102,8 +101,10 @@ Status SeedHospital(DemoContext& c, int64_t tenant, bool payments) {
         pay.member_id = m.id;
         pay.unit_id = m.unit_id;
         pay.unit_path = m.unit_path;
-        const std::string next = dues::AddMonth(p.month, 1);
-        pay.paid_on = next + "-08" <= c.today ? next + "-08" : c.today;
+        // Most pay a quarter in advance on the 8th of its first month (on time); every fourth
+        // member pays after the quarter, on the 8th of the month after (late).
+        const std::string when = (m.id % 4 == 0 ? dues::AddMonth(p.month, 1) : lines.front().month) + "-08";
+        pay.paid_on = when <= c.today ? when : c.today;
         pay.amount_fen = amount;
         pay.method = dues::PaymentMethods()[static_cast<size_t>(m.id % 5)];
         pay.collector = "支部组织委员";

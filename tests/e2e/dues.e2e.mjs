@@ -57,7 +57,7 @@ test('secretary pays a member\'s dues and sees the branch total', { timeout: 180
   const row = months.locator('.el-table__body tr', { hasText: month })
   await waitForText(row.locator('td').nth(4), '0.00')
   const payments = page.locator('[data-test="dues-member-payments"] .el-table__body tr')
-  await waitForText(payments.first(), new RegExp(yuan(due.owed_fen).replace('.', '\\.')))
+  await waitForText(payments.last(), new RegExp(yuan(due.owed_fen).replace('.', '\\.')))
   await screenshot(page, 'dues-member-ledger')
 
   // The receipt (A4 print view).
