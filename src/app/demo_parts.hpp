@@ -33,5 +33,8 @@ Status SeedLifeDemo(DemoContext& c);
 Status SeedDevelopmentDemo(DemoContext& c);
 // 长寿区人民医院's 2019 study year (seed 003) and 学习强国 statistics.
 Status SeedStudyDemo(DemoContext& c);
+// 党费: bases, a year of monthly dues and quarterly payments, some owing, one member flagged for
+// six months unpaid; the generated hospital gets bases only (demo_dues.cpp).
+Status SeedDuesDemo(DemoContext& c);
 
 }  // namespace qizhi::app

@@ -2,6 +2,7 @@
 
 #include "figures/routes.hpp"
 #include "party/development/routes.hpp"
+#include "party/dues/routes.hpp"
 #include "party/life/routes.hpp"
 #include "party/members/routes.hpp"
 #include "party/org/routes.hpp"
@@ -20,6 +21,7 @@ void RegisterAllRoutes(platform::http::Router& router, platform::Services& servi
   party::life::RegisterRoutes(router, services);
   party::development::RegisterRoutes(router, services);
   party::study::RegisterRoutes(router, services);
+  party::dues::RegisterRoutes(router, services);
   figures::RegisterRoutes(router, services);
 }
 

@@ -54,12 +54,13 @@ struct Figure {
 };
 
 // Every figure: the party organisation and members (party_figures.cpp), then each area's own
-// (life_figures.cpp, development_figures.cpp, study_figures.cpp), in that order.
+// (life_figures.cpp, development_figures.cpp, study_figures.cpp, dues_figures.cpp), in that order.
 const std::vector<Figure>& Catalogue();
 std::vector<Figure> PartyFigures();
 std::vector<Figure> LifeFigures();
 std::vector<Figure> DevelopmentFigures();
 std::vector<Figure> StudyFigures();
+std::vector<Figure> DuesFigures();
 const Figure* FindFigure(const std::string& name);
 
 }  // namespace qizhi::figures

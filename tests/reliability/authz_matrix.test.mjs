@@ -192,6 +192,15 @@ async function createMeeting(unit) {
   return { id: b.id, unit, tenant: unit.tenant };
 }
 const sharedMeeting = (unit) => once(`meeting:${unit.id}`, () => createMeeting(unit));
+// A dues payment of a member of `unit` (no months generated: the whole amount is a voluntary extra).
+async function createDuesPayment(unit) {
+  const m = await sharedMember(unit);
+  const b = must(await adminOf(unit).post('/api/v1/dues/payments', {
+    member_id: m.id, paid_on: YESTERDAY, amount_fen: 1500, method: '现金', collector: '授权矩阵',
+  }), 201, `dues payment in ${unit.name}`);
+  return { id: b.id, unit, tenant: unit.tenant };
+}
+const sharedDuesPayment = (unit) => once(`duesPayment:${unit.id}`, () => createDuesPayment(unit));
 async function meetingVersion(m) {
   return must(await adminOf(m.unit).get(`/api/v1/meetings/${m.id}`), 200, 'meeting version').version;
 }
@@ -247,6 +256,7 @@ function cellContext(caller, rel, fresh) {
     memberIn: (u) => sharedMember(u),
     meeting: async () => (fresh ? createMeeting(relUnit) : sharedMeeting(relUnit)),
     plan: async () => (fresh ? createPlan(relUnit) : sharedPlan(relUnit)),
+    duesPayment: async () => (fresh ? createDuesPayment(relUnit) : sharedDuesPayment(relUnit)),
     ownMember: () => sharedMember(ownUnit),
     mover: async () => {
       const g = await sharedGroup(ownUnit);

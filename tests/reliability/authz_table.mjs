@@ -542,6 +542,74 @@ export const TABLE = [
     build: () => ({ path: '/api/v1/life/cadence-rules', body: { rules: DEFAULT_CADENCE } }),
   },
 
+  // ---- dues (党费) ----
+  { route: 'GET /api/v1/dues/pay-items', permission: 'party:dues:list', write: false, target: 'none', build: () => ({ path: '/api/v1/dues/pay-items' }) },
+  {
+    route: 'PUT /api/v1/dues/pay-items', permission: 'party:dues:config', write: true, target: 'none', ok: [200],
+    build: () => ({ path: '/api/v1/dues/pay-items', body: { items: ['岗位工资', '薪级工资', '绩效工资', '津贴补贴'].map((name) => ({ name, regular: true })) } }),
+  },
+  { route: 'GET /api/v1/dues/bases', permission: 'party:dues:list', write: false, target: 'none', build: () => ({ path: '/api/v1/dues/bases' }) },
+  {
+    route: 'GET /api/v1/dues/bases', variant: 'org', permission: 'party:dues:list', write: false, target: 'query',
+    build: (x) => ({ path: `/api/v1/dues/bases?org=${x.unit().id}` }),
+  },
+  {
+    route: 'POST /api/v1/dues/bases', permission: 'party:dues:edit', write: true, target: 'body', field: 'member_id', ok: [201],
+    build: async (x) => ({
+      path: '/api/v1/dues/bases',
+      body: { member_id: (await x.member()).id, category: '在职', source: 'entered', effective_month: THIS_MONTH, base_fen: 500000 },
+    }),
+  },
+  {
+    route: 'POST /api/v1/dues/generate', permission: 'party:dues:edit', write: true, target: 'body', field: 'unit_id', ok: [200],
+    build: (x) => ({ path: '/api/v1/dues/generate', body: { unit_id: x.unit().id, year: Number(THIS_MONTH.slice(0, 4)) } }),
+  },
+  {
+    route: 'POST /api/v1/dues/members/{id}/months/{month}/correct', permission: 'party:dues:edit', write: true, target: 'path', record: 'member',
+    build: async (x) => ({ path: `/api/v1/dues/members/${(await x.member()).id}/months/${THIS_MONTH}/correct`, body: { due_fen: 1, reason: '授权矩阵测试' } }),
+  },
+  { route: 'GET /api/v1/dues/payments', permission: 'party:dues:list', write: false, target: 'none', build: () => ({ path: '/api/v1/dues/payments' }) },
+  {
+    route: 'GET /api/v1/dues/payments', variant: 'org', permission: 'party:dues:list', write: false, target: 'query',
+    build: (x) => ({ path: `/api/v1/dues/payments?org=${x.unit().id}` }),
+  },
+  {
+    route: 'GET /api/v1/dues/payments/{id}', permission: 'party:dues:list', write: false, target: 'path', record: 'dues payment',
+    build: async (x) => ({ path: `/api/v1/dues/payments/${(await x.duesPayment()).id}` }),
+  },
+  {
+    route: 'POST /api/v1/dues/payments', permission: 'party:dues:edit', write: true, target: 'body', field: 'member_id', ok: [201],
+    build: async (x) => ({
+      path: '/api/v1/dues/payments',
+      body: { member_id: (await x.member()).id, paid_on: x.yesterday, amount_fen: 20, method: '微信', collector: '授权矩阵' },
+    }),
+  },
+  {
+    route: 'POST /api/v1/dues/payments/{id}/void', permission: 'party:dues:edit', write: true, target: 'path', record: 'dues payment', destructive: true, ok: [200],
+    build: async (x) => ({ path: `/api/v1/dues/payments/${(await x.duesPayment()).id}/void`, body: { reason: '授权矩阵测试' } }),
+  },
+  {
+    route: 'GET /api/v1/dues/members/{id}/ledger', permission: 'party:dues:list', write: false, target: 'path', record: 'member',
+    build: async (x) => ({ path: `/api/v1/dues/members/${(await x.member()).id}/ledger` }),
+  },
+  { route: 'GET /api/v1/dues/arrears', permission: 'party:dues:list', write: false, target: 'none', build: () => ({ path: '/api/v1/dues/arrears' }) },
+  {
+    route: 'GET /api/v1/dues/arrears', variant: 'org', permission: 'party:dues:list', write: false, target: 'query',
+    build: (x) => ({ path: `/api/v1/dues/arrears?org=${x.unit().id}&flagged=1` }),
+  },
+  {
+    route: 'POST /api/v1/dues/members/{id}/unpaid-reason', permission: 'party:dues:edit', write: true, target: 'path', record: 'member', ok: [200],
+    build: async (x) => ({ path: `/api/v1/dues/members/${(await x.member()).id}/unpaid-reason`, body: { reason: '授权矩阵测试' } }),
+  },
+  {
+    route: 'GET /api/v1/dues/totals', permission: 'party:dues:list', write: false, target: 'query',
+    build: (x) => ({ path: `/api/v1/dues/totals?org=${x.unit().id}&year=${THIS_MONTH.slice(0, 4)}` }),
+  },
+  {
+    route: 'GET /api/v1/dues/ledger/export', permission: 'party:dues:list', write: false, target: 'query',
+    build: (x) => ({ path: `/api/v1/dues/ledger/export?org=${x.unit().id}&year=${THIS_MONTH.slice(0, 4)}` }),
+  },
+
   // ---- figures ----
   { route: 'GET /api/v1/figures', permission: 'figures:view', write: false, target: 'none', build: () => ({ path: '/api/v1/figures' }) },
   { route: 'GET /api/v1/figures/{name}', permission: 'figures:view', write: false, target: 'none', build: () => ({ path: '/api/v1/figures/members_by_status' }) },

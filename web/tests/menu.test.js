@@ -24,7 +24,7 @@ function menuFor(permissions) {
 }
 
 // The built-in roles (src/platform/auth/permissions.cpp, docs/platform-api.md, docs/party-api.md).
-const party = ['party:org:list', 'party:member:list', 'party:development:list', 'party:life:list']
+const party = ['party:org:list', 'party:member:list', 'party:development:list', 'party:life:list', 'party:dues:list']
 const roles = {
   member: [],
   outreach: [],
@@ -41,10 +41,10 @@ describe('buildMenu', () => {
   const cases = [
     ['member', ['dashboard', 'profile']],
     ['outreach', ['dashboard', 'profile']],
-    ['admin', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'profile']],
-    ['secretary', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'profile']],
-    ['leader', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'profile']],
-    ['auditor', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'profile']],
+    ['admin', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'profile']],
+    ['secretary', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'profile']],
+    ['leader', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'profile']],
+    ['auditor', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'profile']],
     ['sysadmin', ['dashboard', 'user', 'profile']],
     ['secadmin', ['dashboard', 'role', 'policy', 'profile']],
     ['audadmin', ['dashboard', 'audit-log', 'profile']],
@@ -78,7 +78,9 @@ describe('buildMenu', () => {
       expect.objectContaining({ route: 'life-calendar', title: '组织生活日历', path: '/party/life/calendar' }),
       expect.objectContaining({ route: 'life-rules', title: '频次规则', path: '/party/life/rules' }),
       expect.objectContaining({ route: 'xuexi', title: '学习强国统计', path: '/party/study/xuexi' }),
+      expect.objectContaining({ route: 'dues', title: '党费管理', path: '/party/dues' }),
     ])
+    expect(group(['party:dues:list']).children.map((c) => c.route)).toEqual(['dues'])
     expect(group(['party:life:list']).children.map((c) => c.route)).toEqual(['life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi'])
     expect(group(['party:development:list']).children.map((c) => c.route)).toEqual(['development'])
     expect(group(['party:member:list']).children.map((c) => c.route)).toEqual(['members'])

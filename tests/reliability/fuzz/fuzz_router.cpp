@@ -124,6 +124,21 @@ constexpr RouteLine kRoutes[] = {
     {"POST", "/api/v1/life/plans", "party:life:edit"},
     {"PUT", "/api/v1/life/plans/{id}", "party:life:edit"},
     {"POST", "/api/v1/life/plans/{id}/cancel", "party:life:edit"},
+    {"GET", "/api/v1/dues/pay-items", "party:dues:list"},
+    {"PUT", "/api/v1/dues/pay-items", "party:dues:config"},
+    {"GET", "/api/v1/dues/bases", "party:dues:list"},
+    {"POST", "/api/v1/dues/bases", "party:dues:edit"},
+    {"POST", "/api/v1/dues/generate", "party:dues:edit"},
+    {"POST", "/api/v1/dues/members/{id}/months/{month}/correct", "party:dues:edit"},
+    {"GET", "/api/v1/dues/payments", "party:dues:list"},
+    {"GET", "/api/v1/dues/payments/{id}", "party:dues:list"},
+    {"POST", "/api/v1/dues/payments", "party:dues:edit"},
+    {"POST", "/api/v1/dues/payments/{id}/void", "party:dues:edit"},
+    {"GET", "/api/v1/dues/members/{id}/ledger", "party:dues:list"},
+    {"GET", "/api/v1/dues/arrears", "party:dues:list"},
+    {"POST", "/api/v1/dues/members/{id}/unpaid-reason", "party:dues:edit"},
+    {"GET", "/api/v1/dues/totals", "party:dues:list"},
+    {"GET", "/api/v1/dues/ledger/export", "party:dues:list"},
 };
 
 const Router& TheRouter() {

@@ -1,4 +1,4 @@
-import { House, Setting, User, Lock, Key, Document, UserFilled, DataAnalysis, Flag, OfficeBuilding, Avatar, Calendar, Warning, Reading, Promotion, Notebook, Timer, Operation } from '@element-plus/icons-vue'
+import { House, Setting, User, Lock, Key, Document, UserFilled, DataAnalysis, Flag, OfficeBuilding, Avatar, Calendar, Warning, Reading, Promotion, Notebook, Timer, Operation, Wallet } from '@element-plus/icons-vue'
 
 // The sidebar: leaves name a route (whose meta gives title and permission); groups hold leaves.
 export const menuTable = [
@@ -18,6 +18,7 @@ export const menuTable = [
       { route: 'life-calendar', icon: Timer },
       { route: 'life-rules', icon: Operation },
       { route: 'xuexi', icon: Reading },
+      { route: 'dues', icon: Wallet },
     ],
   },
   {

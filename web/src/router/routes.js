@@ -22,6 +22,12 @@ export const routes = [
     meta: { title: '启用动态口令' },
   },
   {
+    path: '/print/dues-receipt/:id',
+    name: 'dues-receipt',
+    component: () => import('@/views/party/dues/receipt.vue'),
+    meta: { title: '党费收据', permi: 'party:dues:list' },
+  },
+  {
     path: '/',
     component: Layout,
     redirect: '/index',
@@ -105,6 +111,18 @@ export const routes = [
         name: 'xuexi',
         component: () => import('@/views/party/study/index.vue'),
         meta: { title: '学习强国统计', permi: 'party:life:list' },
+      },
+      {
+        path: 'party/dues',
+        name: 'dues',
+        component: () => import('@/views/party/dues/index.vue'),
+        meta: { title: '党费管理', permi: 'party:dues:list' },
+      },
+      {
+        path: 'party/dues/member/:id',
+        name: 'dues-member',
+        component: () => import('@/views/party/dues/member.vue'),
+        meta: { title: '党费明细账', permi: 'party:dues:list', activeMenu: 'dues' },
       },
       {
         path: 'system/user',
