@@ -52,10 +52,6 @@ inline constexpr std::string_view kInsertPayment =
     "note, voids_id, voided, created_at, created_by) VALUES (:t, :kind, :member, :unit, :path, :paid_on, :amount, "
     ":method, :collector, :note, :voids, 0, :now, :by) RETURNING id";
 
-inline constexpr std::string_view kInsertLine =
-    "INSERT INTO dues_payment_lines (tenant_id, payment_id, member_id, unit_path, month, paid_on, applied_fen, "
-    "extra_fen, voided) VALUES (:t, :payment, :member, :path, :month, :paid_on, :applied, :extra, 0)";
-
 void SetBy(Query& q, int64_t user_id) {
   if (user_id) q.Set("by", user_id);
   else q.SetNull("by");
@@ -246,6 +242,34 @@ int64_t InsertBase(soci::session& sql, int64_t tenant_id, const BaseRecord& b, i
   q.SetTextOrNull("note", b.note);
   SetBy(q, user_id);
   return InsertReturningId(sql, q);
+}
+
+void InsertBases(soci::session& sql, int64_t tenant_id, const std::vector<BaseRecord>& bases, int64_t user_id) {
+  constexpr size_t kBatch = 200;
+  const std::string now = NowUtc();
+  for (size_t start = 0; start < bases.size(); start += kBatch) {
+    Query q(
+        "INSERT INTO dues_bases (tenant_id, member_id, category, source, effective_month, base_fen, fixed_fen, "
+        "extra_fen, tax_fen, insurance_fen, rate_bp, monthly_fen, created_at, created_by) VALUES ");
+    const std::string t = q.Bind(tenant_id), at = q.Bind(now), by = user_id ? q.Bind(user_id) : std::string("NULL");
+    for (size_t i = start; i < std::min(bases.size(), start + kBatch); ++i) {
+      const auto& b = bases[i];
+      if (i > start) q << ", ";
+      q << "(" << t << ", " << q.Bind(b.member_id) << ", " << q.Bind(b.in.category) << ", " << q.Bind(b.in.source) << ", "
+        << q.Bind(b.in.effective_month) << ", " << q.Bind(b.in.base_fen) << ", " << q.Bind(b.in.fixed_fen) << ", "
+        << q.Bind(b.in.extra_fen) << ", " << q.Bind(b.tax_fen) << ", " << q.Bind(b.insurance_fen) << ", "
+        << q.Bind(static_cast<int64_t>(b.rate_bp)) << ", " << q.Bind(b.monthly_fen) << ", " << at << ", " << by << ")";
+    }
+    Exec(sql, q);
+  }
+}
+
+std::map<int64_t, int64_t> LatestBaseIds(soci::session& sql, int64_t tenant_id) {
+  Query q("SELECT member_id, MAX(id) AS id FROM dues_bases WHERE tenant_id = :t GROUP BY member_id");
+  q.Set("t", tenant_id);
+  std::map<int64_t, int64_t> out;
+  for (const auto& r : Fetch(sql, q)) out[r.Int("member_id")] = r.Int("id");
+  return out;
 }
 
 std::vector<BaseRecord> BasesOf(soci::session& sql, int64_t tenant_id, int64_t member_id) {
@@ -440,18 +464,19 @@ int64_t InsertPayment(soci::session& sql, const PaymentRecord& p, const std::vec
   q.SetOptional("voids", p.voids_id);
   SetBy(q, user_id);
   const int64_t id = InsertReturningId(sql, q);
-  for (const auto& l : lines) {
-    Query lq(kInsertLine);
-    lq.Set("t", p.tenant_id)
-        .Set("payment", id)
-        .Set("member", p.member_id)
-        .Set("path", p.unit_path)
-        .Set("month", l.month)
-        .Set("paid_on", p.paid_on)
-        .Set("applied", l.applied_fen)
-        .Set("extra", l.extra_fen);
-    Exec(sql, lq);
+  if (lines.empty()) return id;
+  // One statement for the lines: a payment of a year is twelve of them.
+  Query lq(
+      "INSERT INTO dues_payment_lines (tenant_id, payment_id, member_id, unit_path, month, paid_on, applied_fen, "
+      "extra_fen, voided) VALUES ");
+  const std::string t = lq.Bind(p.tenant_id), pid = lq.Bind(id), member = lq.Bind(p.member_id),
+                    path = lq.Bind(p.unit_path), paid_on = lq.Bind(p.paid_on);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (i) lq << ", ";
+    lq << "(" << t << ", " << pid << ", " << member << ", " << path << ", " << lq.Bind(lines[i].month) << ", " << paid_on
+       << ", " << lq.Bind(lines[i].applied_fen) << ", " << lq.Bind(lines[i].extra_fen) << ", 0)";
   }
+  Exec(sql, lq);
   return id;
 }
 
