@@ -1,8 +1,10 @@
 // 党费 in the demo: every member of the three demo hospitals gets a base (在职 from an invented
 // after-tax pay, 离退休 from a pension, students the fixed 0.2 yuan), a year of monthly dues up to
-// December, and payments made quarter by quarter; a few members owe the last months, and in the
-// 江北 内科党支部 one member has paid nothing for seven months; most pay on time, every fourth late (the six-months flag). The generated
-// benchmark hospital gets bases only: generating its year is what the benchmark times.
+// December, and payments made half a year at a time, most on time and every fourth member late;
+// a few members owe the last months, and in the 江北 内科党支部 one member has paid nothing for
+// seven months (the six-months flag). The generated benchmark hospital gets bases only:
+// generating its year is what the benchmark times. Written in batches: every API and browser
+// test starts from this demo.
 #include "app/demo_parts.hpp"
 #include "party/dues/rules.hpp"
 #include "party/dues/store.hpp"
@@ -66,11 +68,17 @@ Status SeedHospital(DemoContext& c, int64_t tenant, bool payments) {
     q.Set("unit", c.placed.at(3).units.at("内科党支部")).Set("t", tenant);
     if (auto r = platform::db::FetchOne(c.sql, q)) flagged = r->Int("id");
   }
+  const auto members = MembersOf(c, tenant);
+  std::vector<dues::BaseRecord> bases;
+  for (const auto& m : members) bases.push_back(BaseFor(m, from));
+  dues::InsertBases(c.sql, tenant, bases, 0);
+  if (!payments) return Ok();
+  const auto base_ids = dues::LatestBaseIds(c.sql, tenant);
   std::vector<dues::MonthRow> rows;
-  for (const auto& m : MembersOf(c, tenant)) {
-    auto b = BaseFor(m, from);
-    b.id = dues::InsertBase(c.sql, tenant, b, 0);
-    if (!payments) continue;
+  for (size_t k = 0; k < members.size(); ++k) {
+    const auto& m = members[k];
+    auto b = bases[k];
+    b.id = base_ids.at(m.id);
     const auto plan = dues::PlanMonths(m.joined_on, {{b.id, b.in.effective_month, b.monthly_fen}}, months);
     for (const auto& p : plan) {
       dues::MonthRow r;
@@ -86,7 +94,7 @@ Status SeedHospital(DemoContext& c, int64_t tenant, bool payments) {
     // Who owes: the flagged member the last seven months, every 23rd member the last two.
     const int owing = m.id == flagged ? 7 : (m.id % 23 == 0 ? 2 : 0);
     const std::string paid_until = dues::AddMonth(current, -1 - owing);
-    // Quarterly: one payment per three months (fewer for the last months paid).
+    // Half-yearly: one payment per six months (fewer for the last months paid).
     std::vector<dues::PaymentLine> lines;
     int64_t amount = 0;
     for (size_t i = 0; i < plan.size(); ++i) {
@@ -95,14 +103,14 @@ Status SeedHospital(DemoContext& c, int64_t tenant, bool payments) {
       lines.push_back({p.month, p.due_fen, 0});
       amount += p.due_fen;
       const bool last = i + 1 == plan.size() || plan[i + 1].month > paid_until;
-      if (lines.size() == 3 || last) {
+      if (lines.size() == 6 || last) {
         dues::PaymentRecord pay;
         pay.tenant_id = tenant;
         pay.member_id = m.id;
         pay.unit_id = m.unit_id;
         pay.unit_path = m.unit_path;
-        // Most pay a quarter in advance on the 8th of its first month (on time); every fourth
-        // member pays after the quarter, on the 8th of the month after (late).
+        // Most pay half a year in advance on the 8th of its first month (on time); every fourth
+        // member pays afterwards, on the 8th of the month after (late).
         const std::string when = (m.id % 4 == 0 ? dues::AddMonth(p.month, 1) : lines.front().month) + "-08";
         pay.paid_on = when <= c.today ? when : c.today;
         pay.amount_fen = amount;

@@ -41,6 +41,13 @@ inline constexpr std::string_view kInsertMonth =
     "reason, created_at, created_by) VALUES (:t, :member, :unit, :path, :month, :due, :base, :kind, :corrects, "
     ":reason, :now, :by) RETURNING id";
 
+inline constexpr std::string_view kInsertGenerated =
+    "INSERT INTO dues_months (tenant_id, member_id, unit_id, unit_path, month, due_fen, base_id, kind, created_at, "
+    "created_by) VALUES (:t, :member, :unit, :path, :month, :due, :base, 'generated', :at, :by)";
+inline constexpr std::string_view kInsertGeneratedBySystem =
+    "INSERT INTO dues_months (tenant_id, member_id, unit_id, unit_path, month, due_fen, base_id, kind, created_at, "
+    "created_by) VALUES (:t, :member, :unit, :path, :month, :due, :base, 'generated', :at, NULL)";
+
 inline constexpr std::string_view kPaymentColumns =
     "SELECT p.id, p.tenant_id, p.kind, p.member_id, p.unit_id, p.unit_path, o.name AS unit_name, m.name AS member_name, "
     "p.paid_on, p.amount_fen, p.method, p.collector, p.note, p.voids_id, p.voided, p.created_at FROM dues_payments p "
@@ -51,10 +58,6 @@ inline constexpr std::string_view kInsertPayment =
     "INSERT INTO dues_payments (tenant_id, kind, member_id, unit_id, unit_path, paid_on, amount_fen, method, collector, "
     "note, voids_id, voided, created_at, created_by) VALUES (:t, :kind, :member, :unit, :path, :paid_on, :amount, "
     ":method, :collector, :note, :voids, 0, :now, :by) RETURNING id";
-
-inline constexpr std::string_view kInsertLine =
-    "INSERT INTO dues_payment_lines (tenant_id, payment_id, member_id, unit_path, month, paid_on, applied_fen, "
-    "extra_fen, voided) VALUES (:t, :payment, :member, :path, :month, :paid_on, :applied, :extra, 0)";
 
 void SetBy(Query& q, int64_t user_id) {
   if (user_id) q.Set("by", user_id);
@@ -248,6 +251,34 @@ int64_t InsertBase(soci::session& sql, int64_t tenant_id, const BaseRecord& b, i
   return InsertReturningId(sql, q);
 }
 
+void InsertBases(soci::session& sql, int64_t tenant_id, const std::vector<BaseRecord>& bases, int64_t user_id) {
+  constexpr size_t kBatch = 200;
+  const std::string now = NowUtc();
+  for (size_t start = 0; start < bases.size(); start += kBatch) {
+    Query q(
+        "INSERT INTO dues_bases (tenant_id, member_id, category, source, effective_month, base_fen, fixed_fen, "
+        "extra_fen, tax_fen, insurance_fen, rate_bp, monthly_fen, created_at, created_by) VALUES ");
+    const std::string t = q.Bind(tenant_id), at = q.Bind(now), by = user_id ? q.Bind(user_id) : std::string("NULL");
+    for (size_t i = start; i < std::min(bases.size(), start + kBatch); ++i) {
+      const auto& b = bases[i];
+      if (i > start) q << ", ";
+      q << "(" << t << ", " << q.Bind(b.member_id) << ", " << q.Bind(b.in.category) << ", " << q.Bind(b.in.source) << ", "
+        << q.Bind(b.in.effective_month) << ", " << q.Bind(b.in.base_fen) << ", " << q.Bind(b.in.fixed_fen) << ", "
+        << q.Bind(b.in.extra_fen) << ", " << q.Bind(b.tax_fen) << ", " << q.Bind(b.insurance_fen) << ", "
+        << q.Bind(static_cast<int64_t>(b.rate_bp)) << ", " << q.Bind(b.monthly_fen) << ", " << at << ", " << by << ")";
+    }
+    Exec(sql, q);
+  }
+}
+
+std::map<int64_t, int64_t> LatestBaseIds(soci::session& sql, int64_t tenant_id) {
+  Query q("SELECT member_id, MAX(id) AS id FROM dues_bases WHERE tenant_id = :t GROUP BY member_id");
+  q.Set("t", tenant_id);
+  std::map<int64_t, int64_t> out;
+  for (const auto& r : Fetch(sql, q)) out[r.Int("member_id")] = r.Int("id");
+  return out;
+}
+
 std::vector<BaseRecord> BasesOf(soci::session& sql, int64_t tenant_id, int64_t member_id) {
   Query q(kBaseColumns);
   q << " WHERE tenant_id = :t AND member_id = :m ORDER BY effective_month, id";
@@ -403,24 +434,33 @@ std::vector<GenerationInput> LoadGeneration(soci::session& sql, const Scope& sco
 }
 
 void InsertGenerated(soci::session& sql, int64_t tenant_id, const std::vector<MonthRow>& rows, int64_t user_id) {
-  constexpr size_t kBatch = 250;
+  // SOCI's bulk binding (one prepared statement, vectors of values): a hospital's year is over a
+  // hundred thousand rows, and a multi-row VALUES list of thousands of named parameters costs
+  // SOCI more to bind than the database to insert.
+  constexpr size_t kChunk = 2000;
   const std::string now = NowUtc();
-  for (size_t start = 0; start < rows.size(); start += kBatch) {
-    Query q(
-        "INSERT INTO dues_months (tenant_id, member_id, unit_id, unit_path, month, due_fen, base_id, kind, "
-        "created_at, created_by) VALUES ");
-    const std::string t = q.Bind(tenant_id);
-    const std::string at = q.Bind(now);
-    const std::string by = user_id ? q.Bind(user_id) : std::string("NULL");
-    const size_t end = std::min(rows.size(), start + kBatch);
-    for (size_t i = start; i < end; ++i) {
-      const auto& r = rows[i];
-      if (i > start) q << ", ";
-      q << "(" << t << ", " << q.Bind(r.member_id) << ", " << q.Bind(r.unit_id) << ", " << q.Bind(r.unit_path) << ", "
-        << q.Bind(r.month) << ", " << q.Bind(r.due_fen) << ", " << (r.base_id ? q.Bind(*r.base_id) : std::string("NULL"))
-        << ", 'generated', " << at << ", " << by << ")";
+  const std::string text = std::string(user_id ? kInsertGenerated : kInsertGeneratedBySystem);
+  for (size_t start = 0; start < rows.size(); start += kChunk) {
+    const size_t n = std::min(kChunk, rows.size() - start);
+    std::vector<long long> tenant(n, tenant_id), member(n), unit(n), due(n), base(n), by(n, user_id);
+    std::vector<std::string> path(n), month(n), at(n, now);
+    std::vector<soci::indicator> base_ind(n, soci::i_ok);
+    for (size_t i = 0; i < n; ++i) {
+      const auto& r = rows[start + i];
+      member[i] = r.member_id;
+      unit[i] = r.unit_id;
+      path[i] = r.unit_path;
+      month[i] = r.month;
+      due[i] = r.due_fen;
+      base[i] = r.base_id.value_or(0);
+      if (!r.base_id) base_ind[i] = soci::i_null;
     }
-    Exec(sql, q);
+    if (user_id)
+      sql << text, soci::use(tenant), soci::use(member), soci::use(unit), soci::use(path), soci::use(month),
+          soci::use(due), soci::use(base, base_ind), soci::use(at), soci::use(by);
+    else
+      sql << text, soci::use(tenant), soci::use(member), soci::use(unit), soci::use(path), soci::use(month),
+          soci::use(due), soci::use(base, base_ind), soci::use(at);
   }
 }
 
@@ -440,18 +480,19 @@ int64_t InsertPayment(soci::session& sql, const PaymentRecord& p, const std::vec
   q.SetOptional("voids", p.voids_id);
   SetBy(q, user_id);
   const int64_t id = InsertReturningId(sql, q);
-  for (const auto& l : lines) {
-    Query lq(kInsertLine);
-    lq.Set("t", p.tenant_id)
-        .Set("payment", id)
-        .Set("member", p.member_id)
-        .Set("path", p.unit_path)
-        .Set("month", l.month)
-        .Set("paid_on", p.paid_on)
-        .Set("applied", l.applied_fen)
-        .Set("extra", l.extra_fen);
-    Exec(sql, lq);
+  if (lines.empty()) return id;
+  // One statement for the lines: a payment of a year is twelve of them.
+  Query lq(
+      "INSERT INTO dues_payment_lines (tenant_id, payment_id, member_id, unit_path, month, paid_on, applied_fen, "
+      "extra_fen, voided) VALUES ");
+  const std::string t = lq.Bind(p.tenant_id), pid = lq.Bind(id), member = lq.Bind(p.member_id),
+                    path = lq.Bind(p.unit_path), paid_on = lq.Bind(p.paid_on);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (i) lq << ", ";
+    lq << "(" << t << ", " << pid << ", " << member << ", " << path << ", " << lq.Bind(lines[i].month) << ", " << paid_on
+       << ", " << lq.Bind(lines[i].applied_fen) << ", " << lq.Bind(lines[i].extra_fen) << ", 0)";
   }
+  Exec(sql, lq);
   return id;
 }
 

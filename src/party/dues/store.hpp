@@ -58,6 +58,10 @@ struct BaseRecord {
   std::string note, created_at;
 };
 int64_t InsertBase(soci::session& sql, int64_t tenant_id, const BaseRecord& b, int64_t user_id);
+// Bases of many members in a few statements (without their items; the demo and imports).
+void InsertBases(soci::session& sql, int64_t tenant_id, const std::vector<BaseRecord>& bases, int64_t user_id);
+// member → id of the member's most recently recorded base.
+std::map<int64_t, int64_t> LatestBaseIds(soci::session& sql, int64_t tenant_id);
 // A member's bases, oldest effective first.
 std::vector<BaseRecord> BasesOf(soci::session& sql, int64_t tenant_id, int64_t member_id);
 
