@@ -33,5 +33,7 @@ Status SeedLifeDemo(DemoContext& c);
 Status SeedDevelopmentDemo(DemoContext& c);
 // 长寿区人民医院's 2019 study year (seed 003) and 学习强国 statistics.
 Status SeedStudyDemo(DemoContext& c);
+// Inspections, weights and the latest 七一 commendations of the demo hospitals (seed 002).
+Status SeedScoringDemo(DemoContext& c);
 
 }  // namespace qizhi::app
