@@ -518,7 +518,7 @@ export const TABLE = [
     build: async (x) => ({ path: `/api/v1/scoring/checklists/${(await x.checklist()).id}` }),
   },
   {
-    route: 'POST /api/v1/scoring/checklists', permission: 'party:scoring:config', write: true, target: 'none', ok: [201],
+    route: 'POST /api/v1/scoring/checklists', permission: 'party:scoring:config', write: true, target: 'none', ok: [201, 409],
     build: () => ({ path: '/api/v1/scoring/checklists', body: { code: 'matrix', title: '授权矩阵检查表', items: [{ code: 'one', title: '一项', max_score: 5 }] } }),
   },
   { route: 'GET /api/v1/scoring/inspections', permission: 'party:scoring:list', write: false, target: 'none', build: () => ({ path: '/api/v1/scoring/inspections' }) },

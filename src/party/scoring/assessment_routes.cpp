@@ -7,6 +7,7 @@
 #include "party/scoring/store.hpp"
 #include "platform/audit/store.hpp"
 #include "platform/core/clock.hpp"
+#include "platform/db/database.hpp"
 #include "platform/http/router.hpp"
 #include "platform/services.hpp"
 
@@ -16,6 +17,7 @@ namespace audit = platform::audit;
 using http::JsonResponse;
 using http::Request;
 using http::Response;
+using platform::db::WriteOrConflict;
 
 namespace {
 
@@ -113,7 +115,7 @@ void RegisterAssessmentRoutes(http::Router& router, platform::Services& s) {
                   if (!v.ok()) errors = v.errors();
                 }
                 if (!errors.empty()) return http::Problem(errors);
-                auto r = s.db.Write([&](soci::session& sql) -> Result<nlohmann::json> {
+                auto r = WriteOrConflict(s.db, [&](soci::session& sql) -> Result<nlohmann::json> {
                   const int64_t tenant = req.who().scope.home_tenant;
                   if (FindFinalised(sql, WholeTenant(tenant), tenant, year.value()))
                     return Error{ErrorCode::kConflict, "该年度考核结果已确定，不能再修改权重", "year"};
@@ -124,6 +126,8 @@ void RegisterAssessmentRoutes(http::Router& router, platform::Services& s) {
                   ev.after = WeightsJson(w);
                   audit::Append(sql, ev);
                   return nlohmann::json{{"year", year.value()}, {"weights", WeightsJson(w)}};
+                }, [](const std::string&) -> Result<nlohmann::json> {
+                  return Error{ErrorCode::kConflict, "权重正被他人同时修改，请刷新后重试", "weights"};
                 });
                 return http::JsonOrProblem(r);
               }});
@@ -143,7 +147,7 @@ void RegisterAssessmentRoutes(http::Router& router, platform::Services& s) {
                 if (!year.ok()) errors.push_back(year.error());
                 if (!errors.empty()) return http::Problem(errors);
                 // The committee decides for the whole hospital, whatever part of it the caller manages.
-                auto r = s.db.Write([&](soci::session& sql) -> Result<nlohmann::json> {
+                auto r = WriteOrConflict(s.db, [&](soci::session& sql) -> Result<nlohmann::json> {
                   const int64_t tenant = req.who().scope.home_tenant;
                   const Scope whole = WholeTenant(tenant);
                   if (FindFinalised(sql, whole, tenant, year.value()))
@@ -159,6 +163,8 @@ void RegisterAssessmentRoutes(http::Router& router, platform::Services& s) {
                   ev.after = {{"year", year.value()}, {"weights", WeightsJson(w)}, {"branches", rows.size()}};
                   audit::Append(sql, ev);
                   return FinalisedJson(*FindFinalised(sql, whole, tenant, year.value()));
+                }, [](const std::string&) -> Result<nlohmann::json> {
+                  return Error{ErrorCode::kConflict, "该年度考核结果已确定，不能重复确定", "year"};
                 });
                 return http::JsonOrProblem(r, 201);
               }});

@@ -6,6 +6,7 @@
 #include "party/scoring/store.hpp"
 #include "platform/audit/store.hpp"
 #include "platform/core/text.hpp"
+#include "platform/db/database.hpp"
 
 namespace qizhi::party::scoring {
 namespace http = platform::http;
@@ -13,6 +14,7 @@ namespace audit = platform::audit;
 using http::JsonResponse;
 using http::Request;
 using http::Response;
+using platform::db::WriteOrConflict;
 
 void RegisterInspectionRoutes(http::Router& router, platform::Services& s);
 void RegisterAssessmentRoutes(http::Router& router, platform::Services& s);
@@ -99,7 +101,8 @@ void RegisterRoutes(http::Router& router, platform::Services& s) {
                   if (!v.ok()) errors = v.errors();
                 }
                 if (!errors.empty()) return http::Problem(errors);
-                auto r = s.db.Write([&](soci::session& sql) -> Result<nlohmann::json> {
+                // Two saves of one checklist at once: the second finds its version number taken.
+                auto r = WriteOrConflict(s.db, [&](soci::session& sql) -> Result<nlohmann::json> {
                   const int64_t tenant = req.who().scope.home_tenant;
                   const int64_t id = SaveChecklistVersion(sql, tenant, c, req.who().user_id);
                   auto stored = FindChecklist(sql, WholeTenant(tenant), id);
@@ -107,6 +110,8 @@ void RegisterRoutes(http::Router& router, platform::Services& s) {
                   ev.after = ChecklistJson(*stored);
                   audit::Append(sql, ev);
                   return ChecklistJson(*stored);
+                }, [](const std::string&) -> Result<nlohmann::json> {
+                  return Error{ErrorCode::kConflict, "检查表正被他人同时修改，请刷新后重试", "code"};
                 });
                 return http::JsonOrProblem(r, 201);
               }});

@@ -19,7 +19,7 @@ CREATE TABLE score_checklists (
   superseded_at TEXT,
   {{tenant_key}}
 );
-CREATE UNIQUE INDEX uq_score_checklists ON score_checklists (tenant_id, code, version);
+CREATE UNIQUE INDEX uq_score_checklists__version ON score_checklists (tenant_id, code, version);
 
 CREATE TABLE score_checklist_items (
   tenant_id BIGINT NOT NULL,
@@ -88,6 +88,8 @@ CREATE TABLE score_weights (
   {{tenant_key}}
 );
 CREATE INDEX ix_score_weights ON score_weights (tenant_id, year, superseded_at);
+-- One current set per year: two saves at once cannot both stay current (the second is a 409).
+CREATE UNIQUE INDEX uq_score_weights__year ON score_weights (tenant_id, year) WHERE superseded_at IS NULL;
 
 -- A finalised assessment year: decided once (irreversible), its ranking frozen in the rows below.
 CREATE TABLE score_assessments (
@@ -100,7 +102,7 @@ CREATE TABLE score_assessments (
   finalised_by_name TEXT NOT NULL,
   {{tenant_key}}
 );
-CREATE UNIQUE INDEX uq_score_assessments ON score_assessments (tenant_id, year);
+CREATE UNIQUE INDEX uq_score_assessments__year ON score_assessments (tenant_id, year);
 
 -- score is per mille of 100 points (873 = 87.3); measures_json the measures and which were used.
 CREATE TABLE score_assessment_results (
