@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "party/life/cadence_inputs.hpp"
+#include "party/org/rules.hpp"
 #include "platform/core/ratio.hpp"
 
 namespace qizhi::party::scoring {
@@ -38,7 +39,7 @@ std::vector<BranchResult> LiveAssessment(soci::session& sql, const Scope& scope,
   std::vector<BranchResult> out;
   for (size_t i = 0; i < inputs.units.size(); ++i) {
     const auto& u = inputs.units[i];
-    if (u.kind != "branch") continue;
+    if (u.kind != org::kBranch) continue;
     BranchResult b;
     b.ranked.unit_id = u.id;
     b.ranked.unit_name = u.name;

@@ -119,7 +119,7 @@ void RegisterCommendationRoutes(http::Router& router, platform::Services& s) {
                       auto u = org::WritableUnit(sql, write, *unit_id, "unit_id", "受表彰的党支部");
                       if (!u.ok() && u.error().code != ErrorCode::kInvalid) return u.errors();
                       if (!u.ok()) errors.push_back(u.error());
-                      else if (u.value().kind != "branch") errors.push_back(Invalid("unit_id", "先进党支部应为一个党支部"));
+                      else if (u.value().kind != org::kBranch) errors.push_back(Invalid("unit_id", "先进党支部应为一个党支部"));
                       else {
                         c.unit_id = u.value().id;
                         c.unit_path = u.value().path;

@@ -137,7 +137,7 @@ void RegisterInspectionRoutes(http::Router& router, platform::Services& s) {
                     auto u = org::WritableUnit(sql, write, body["unit_id"].get<int64_t>(), "unit_id", "被检查的党支部");
                     if (!u.ok() && u.error().code != ErrorCode::kInvalid) return u.errors();
                     if (!u.ok()) errors.push_back(u.error());
-                    else if (u.value().kind != "branch") errors.push_back(Invalid("unit_id", "只能检查党支部"));
+                    else if (u.value().kind != org::kBranch) errors.push_back(Invalid("unit_id", "只能检查党支部"));
                     else unit = u.value();
                   }
                   std::optional<ChecklistRecord> list;

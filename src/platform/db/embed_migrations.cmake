@@ -6,6 +6,8 @@ set(body "")
 foreach(f ${files})
   get_filename_component(name "${f}" NAME_WE)
   string(REGEX MATCH "^[0-9]+" version "${name}")
+  # Without its leading zeros: C++ reads 0010 as octal (8), and 0008 does not compile.
+  string(REGEX REPLACE "^0+([0-9])" "\\1" version "${version}")
   file(READ "${f}" sql)
   string(APPEND body "    {${version}, \"${name}\", R\"qzsql(${sql})qzsql\"},\n")
 endforeach()
