@@ -36,5 +36,7 @@ Status SeedStudyDemo(DemoContext& c);
 // 党费: bases, a year of monthly dues and quarterly payments, some owing, one member flagged for
 // six months unpaid; the generated hospital gets bases only (demo_dues.cpp).
 Status SeedDuesDemo(DemoContext& c);
+// Inspections, weights and the latest 七一 commendations of the demo hospitals (seed 002).
+Status SeedScoringDemo(DemoContext& c);
 
 }  // namespace qizhi::app

@@ -6,6 +6,7 @@
 #include "party/life/routes.hpp"
 #include "party/members/routes.hpp"
 #include "party/org/routes.hpp"
+#include "party/scoring/routes.hpp"
 #include "party/study/routes.hpp"
 #include "platform/audit/routes.hpp"
 #include "platform/auth/routes.hpp"
@@ -22,6 +23,7 @@ void RegisterAllRoutes(platform::http::Router& router, platform::Services& servi
   party::development::RegisterRoutes(router, services);
   party::study::RegisterRoutes(router, services);
   party::dues::RegisterRoutes(router, services);
+  party::scoring::RegisterRoutes(router, services);
   figures::RegisterRoutes(router, services);
 }
 

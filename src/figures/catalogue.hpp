@@ -61,6 +61,7 @@ std::vector<Figure> LifeFigures();
 std::vector<Figure> DevelopmentFigures();
 std::vector<Figure> StudyFigures();
 std::vector<Figure> DuesFigures();
+std::vector<Figure> ScoringFigures();
 const Figure* FindFigure(const std::string& name);
 
 }  // namespace qizhi::figures

@@ -217,6 +217,25 @@ const sharedPlan = (unit) => once(`plan:${unit.id}`, () => createPlan(unit));
 async function planVersion(p) {
   return must(await adminOf(p.unit).get(`/api/v1/life/plans/${p.id}`), 200, 'plan version').version;
 }
+// Scoring (issue 6): the 六有 checklist of a unit's hospital, an inspection of the unit and a
+// commendation of a new member of it, each made by its hospital's party office.
+const scoreChecklist = (unit) => once(`checklist:${unit.tenant}`, async () =>
+  must(await adminOf(unit).get('/api/v1/scoring/checklists'), 200, 'checklists').items.find((c) => c.code === 'liuyou'));
+const fullScores = (c) => c.items.map((i) => ({ code: i.code, score: i.max_score }));
+async function createInspection(unit) {
+  const c = await scoreChecklist(unit);
+  const body = { unit_id: unit.id, checklist_id: c.id, date: YESTERDAY, scores: fullScores(c) };
+  const b = must(await adminOf(unit).post('/api/v1/scoring/inspections', body), 201, `inspection of ${unit.name}`);
+  return { id: b.id, unit, tenant: unit.tenant };
+}
+const sharedInspection = (unit) => once(`inspection:${unit.id}`, () => createInspection(unit));
+async function createCommendation(unit) {
+  const m = await createMember(unit);
+  const body = { kind: 'outstanding_member', year: Number(YESTERDAY.slice(0, 4)), decided_on: YESTERDAY, basis: '授权矩阵表彰决定', member_id: m.id };
+  const b = must(await adminOf(unit).post('/api/v1/commendations', body), 201, `commendation in ${unit.name}`);
+  return { id: b.id, unit, tenant: unit.tenant };
+}
+const sharedCommendation = (unit) => once(`commendation:${unit.id}`, () => createCommendation(unit));
 
 // A file of meeting `m`, uploaded once by its hospital's admin: the download's target.
 const ATTACHMENT = Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1');
@@ -257,6 +276,10 @@ function cellContext(caller, rel, fresh) {
     meeting: async () => (fresh ? createMeeting(relUnit) : sharedMeeting(relUnit)),
     plan: async () => (fresh ? createPlan(relUnit) : sharedPlan(relUnit)),
     duesPayment: async () => (fresh ? createDuesPayment(relUnit) : sharedDuesPayment(relUnit)),
+    checklist: () => scoreChecklist(relUnit),
+    inspection: async () => (fresh ? createInspection(relUnit) : sharedInspection(relUnit)),
+    commendation: async () => (fresh ? createCommendation(relUnit) : sharedCommendation(relUnit)),
+    fullScores,
     ownMember: () => sharedMember(ownUnit),
     mover: async () => {
       const g = await sharedGroup(ownUnit);

@@ -20,7 +20,8 @@
 //                 file   a unit named in an uploaded roster (所在党组织): outside scope → that row
 //                        is refused (200/202 with a row error on `unit`), nothing else
 //                 owner  a job: only its owner sees it → 404 for anyone else
-//   record      what the path/owner target is: member | unit | user | role | job | meeting
+//   record      what the path/owner target is: member | unit | user | role | job | meeting |
+//               checklist | inspection | commendation
 //   tenantWide  users and roles belong to a hospital, not to a branch: a branch scope does not
 //               narrow them (the "other branch" target is another record of the same hospital)
 //   destructive a success changes the target for good (transfer out, leave, end a unit, end a
@@ -608,6 +609,72 @@ export const TABLE = [
   {
     route: 'GET /api/v1/dues/ledger/export', permission: 'party:dues:list', write: false, target: 'query',
     build: (x) => ({ path: `/api/v1/dues/ledger/export?org=${x.unit().id}&year=${THIS_MONTH.slice(0, 4)}` }),
+  },
+
+  // ---- branch scoring and commendations (issue 6) ----
+  // Checklists and weights belong to a hospital; a new version of a checklist of the matrix's own code changes no other cell.
+  { route: 'GET /api/v1/scoring/checklists', permission: 'party:scoring:list', write: false, target: 'none', build: () => ({ path: '/api/v1/scoring/checklists' }) },
+  {
+    route: 'GET /api/v1/scoring/checklists/{id}', permission: 'party:scoring:list', write: false, target: 'path', record: 'checklist', tenantWide: true,
+    build: async (x) => ({ path: `/api/v1/scoring/checklists/${(await x.checklist()).id}` }),
+  },
+  {
+    route: 'POST /api/v1/scoring/checklists', permission: 'party:scoring:config', write: true, target: 'none', ok: [201, 409],
+    build: () => ({ path: '/api/v1/scoring/checklists', body: { code: 'matrix', title: '授权矩阵检查表', items: [{ code: 'one', title: '一项', max_score: 5 }] } }),
+  },
+  { route: 'GET /api/v1/scoring/inspections', permission: 'party:scoring:list', write: false, target: 'none', build: () => ({ path: '/api/v1/scoring/inspections' }) },
+  {
+    route: 'GET /api/v1/scoring/inspections', variant: 'org', permission: 'party:scoring:list', write: false, target: 'query',
+    build: (x) => ({ path: `/api/v1/scoring/inspections?org=${x.unit().id}` }),
+  },
+  {
+    route: 'GET /api/v1/scoring/inspections/{id}', permission: 'party:scoring:list', write: false, target: 'path', record: 'inspection',
+    build: async (x) => ({ path: `/api/v1/scoring/inspections/${(await x.inspection()).id}` }),
+  },
+  {
+    route: 'POST /api/v1/scoring/inspections', permission: 'party:scoring:edit', write: true, target: 'body', field: 'unit_id', ok: [201],
+    build: async (x) => {
+      const c = await x.checklist();
+      return { path: '/api/v1/scoring/inspections', body: { unit_id: x.unit().id, checklist_id: c.id, date: x.yesterday, scores: x.fullScores(c) } };
+    },
+  },
+  {
+    route: 'POST /api/v1/scoring/inspections/{id}/void', permission: 'party:scoring:edit', write: true, target: 'path', record: 'inspection', destructive: true, ok: [200],
+    build: async (x) => ({ path: `/api/v1/scoring/inspections/${(await x.inspection()).id}/void`, body: { reason: '授权矩阵作废' } }),
+  },
+  { route: 'GET /api/v1/scoring/assessment', permission: 'party:scoring:list', write: false, target: 'none', build: (x) => ({ path: `/api/v1/scoring/assessment?year=${x.today.slice(0, 4)}` }) },
+  {
+    route: 'GET /api/v1/scoring/assessment', variant: 'org', permission: 'party:scoring:list', write: false, target: 'query',
+    build: (x) => ({ path: `/api/v1/scoring/assessment?year=${x.today.slice(0, 4)}&org=${x.unit().id}` }),
+  },
+  {
+    route: 'PUT /api/v1/scoring/weights', permission: 'party:scoring:config', write: true, target: 'none', ok: [200, 409],
+    build: (x) => ({ path: '/api/v1/scoring/weights', body: { year: Number(x.today.slice(0, 4)) - 1, weights: { inspection: 40, meetings: 30, study: 15, dues: 15 } } }),
+  },
+  // Finalising is once per hospital and year: the first allowed cell decides last year, the rest get 409.
+  {
+    route: 'POST /api/v1/scoring/assessment/finalise', permission: 'party:scoring:config', write: true, target: 'none', ok: [201, 409],
+    build: (x) => ({ path: '/api/v1/scoring/assessment/finalise', body: { year: Number(x.today.slice(0, 4)) - 1 } }),
+  },
+  { route: 'GET /api/v1/commendations', permission: 'party:scoring:list', write: false, target: 'none', build: () => ({ path: '/api/v1/commendations' }) },
+  {
+    route: 'GET /api/v1/commendations', variant: 'org', permission: 'party:scoring:list', write: false, target: 'query',
+    build: (x) => ({ path: `/api/v1/commendations?org=${x.unit().id}` }),
+  },
+  {
+    route: 'GET /api/v1/commendations/{id}', permission: 'party:scoring:list', write: false, target: 'path', record: 'commendation',
+    build: async (x) => ({ path: `/api/v1/commendations/${(await x.commendation()).id}` }),
+  },
+  {
+    route: 'POST /api/v1/commendations', permission: 'party:commendation:edit', write: true, target: 'body', field: 'unit_id', ok: [201, 409],
+    build: (x) => ({
+      path: '/api/v1/commendations',
+      body: { kind: 'advanced_branch', year: Number(x.yesterday.slice(0, 4)), decided_on: x.yesterday, basis: '授权矩阵表彰决定', unit_id: x.unit().id },
+    }),
+  },
+  {
+    route: 'POST /api/v1/commendations/{id}/revoke', permission: 'party:commendation:edit', write: true, target: 'path', record: 'commendation', destructive: true, ok: [200],
+    build: async (x) => ({ path: `/api/v1/commendations/${(await x.commendation()).id}/revoke`, body: { reason: '授权矩阵撤销' } }),
   },
 
   // ---- figures ----

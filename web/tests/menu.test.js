@@ -24,7 +24,7 @@ function menuFor(permissions) {
 }
 
 // The built-in roles (src/platform/auth/permissions.cpp, docs/platform-api.md, docs/party-api.md).
-const party = ['party:org:list', 'party:member:list', 'party:development:list', 'party:life:list', 'party:dues:list']
+const party = ['party:org:list', 'party:member:list', 'party:development:list', 'party:life:list', 'party:dues:list', 'party:scoring:list']
 const roles = {
   member: [],
   outreach: [],
@@ -41,10 +41,10 @@ describe('buildMenu', () => {
   const cases = [
     ['member', ['dashboard', 'profile']],
     ['outreach', ['dashboard', 'profile']],
-    ['admin', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'profile']],
-    ['secretary', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'profile']],
-    ['leader', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'profile']],
-    ['auditor', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'profile']],
+    ['admin', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'scoring-inspections', 'scoring-assessment', 'scoring-checklists', 'commendations', 'profile']],
+    ['secretary', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'scoring-inspections', 'scoring-assessment', 'scoring-checklists', 'commendations', 'profile']],
+    ['leader', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'scoring-inspections', 'scoring-assessment', 'scoring-checklists', 'commendations', 'profile']],
+    ['auditor', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'scoring-inspections', 'scoring-assessment', 'scoring-checklists', 'commendations', 'profile']],
     ['sysadmin', ['dashboard', 'user', 'profile']],
     ['secadmin', ['dashboard', 'role', 'policy', 'profile']],
     ['audadmin', ['dashboard', 'audit-log', 'profile']],
@@ -65,7 +65,7 @@ describe('buildMenu', () => {
     expect(menuFor(roles.leader)[1]).toEqual(expect.objectContaining({ title: '数据看板', path: '/figures' }))
   })
 
-  it('党建工作 holds 组织架构, 党员信息, 发展党员, 组织生活 and 学习强国统计, each by its own permission', () => {
+  it('党建工作 holds 组织架构, 党员信息, 发展党员, 组织生活, 学习强国统计 and 量化记分与表彰, each by its own permission', () => {
     const group = (perms) => menuFor(perms).find((i) => i.group === 'party')
     expect(group(roles.secretary).title).toBe('党建工作')
     expect(group(roles.secretary).children).toEqual([
@@ -83,6 +83,7 @@ describe('buildMenu', () => {
     expect(group(['party:dues:list']).children.map((c) => c.route)).toEqual(['dues'])
     expect(group(['party:life:list']).children.map((c) => c.route)).toEqual(['life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi'])
     expect(group(['party:development:list']).children.map((c) => c.route)).toEqual(['development'])
+    expect(group(['party:scoring:list']).children.map((c) => c.route)).toEqual(['scoring-inspections', 'scoring-assessment', 'scoring-checklists', 'commendations'])
     expect(group(['party:member:list']).children.map((c) => c.route)).toEqual(['members'])
     expect(group(['party:org:list']).children.map((c) => c.route)).toEqual(['org'])
     expect(group(['figures:view'])).toBeUndefined()

@@ -30,6 +30,10 @@ describe('party and figures routes', () => {
     ['life-ledger', '/party/life/ledger', '三会一课台账', 'party:life:list'],
     ['life-calendar', '/party/life/calendar', '组织生活日历', 'party:life:list'],
     ['life-rules', '/party/life/rules', '频次规则', 'party:life:list'],
+    ['scoring-inspections', '/party/scoring/inspections', '支部检查评分', 'party:scoring:list'],
+    ['scoring-assessment', '/party/scoring/assessment', '年度考核排名', 'party:scoring:list'],
+    ['scoring-checklists', '/party/scoring/checklists', '检查表', 'party:scoring:list'],
+    ['commendations', '/party/commendations', '表彰', 'party:scoring:list'],
   ]
   for (const [name, path, title, permi] of cases) {
     it(`${name} at ${path} needs ${permi}`, () => {

@@ -1,4 +1,4 @@
-import { House, Setting, User, Lock, Key, Document, UserFilled, DataAnalysis, Flag, OfficeBuilding, Avatar, Calendar, Warning, Reading, Promotion, Notebook, Timer, Operation, Wallet } from '@element-plus/icons-vue'
+import { House, Setting, User, Lock, Key, Document, UserFilled, DataAnalysis, Flag, OfficeBuilding, Avatar, Calendar, Warning, Reading, Promotion, Notebook, Timer, Operation, Wallet, DocumentChecked, Trophy, List, Medal } from '@element-plus/icons-vue'
 
 // The sidebar: leaves name a route (whose meta gives title and permission); groups hold leaves.
 export const menuTable = [
@@ -19,6 +19,10 @@ export const menuTable = [
       { route: 'life-rules', icon: Operation },
       { route: 'xuexi', icon: Reading },
       { route: 'dues', icon: Wallet },
+      { route: 'scoring-inspections', icon: DocumentChecked },
+      { route: 'scoring-assessment', icon: Trophy },
+      { route: 'scoring-checklists', icon: List },
+      { route: 'commendations', icon: Medal },
     ],
   },
   {

@@ -125,6 +125,30 @@ export const routes = [
         meta: { title: '党费明细账', permi: 'party:dues:list', activeMenu: 'dues' },
       },
       {
+        path: 'party/scoring/inspections',
+        name: 'scoring-inspections',
+        component: () => import('@/views/party/scoring/inspections.vue'),
+        meta: { title: '支部检查评分', permi: 'party:scoring:list' },
+      },
+      {
+        path: 'party/scoring/assessment',
+        name: 'scoring-assessment',
+        component: () => import('@/views/party/scoring/assessment.vue'),
+        meta: { title: '年度考核排名', permi: 'party:scoring:list' },
+      },
+      {
+        path: 'party/scoring/checklists',
+        name: 'scoring-checklists',
+        component: () => import('@/views/party/scoring/checklists.vue'),
+        meta: { title: '检查表', permi: 'party:scoring:list' },
+      },
+      {
+        path: 'party/commendations',
+        name: 'commendations',
+        component: () => import('@/views/party/commendations/index.vue'),
+        meta: { title: '表彰', permi: 'party:scoring:list' },
+      },
+      {
         path: 'system/user',
         name: 'user',
         component: () => import('@/views/system/user/index.vue'),

@@ -1,0 +1,94 @@
+#include "party/scoring/assessment.hpp"
+
+#include <algorithm>
+
+#include "party/life/cadence_inputs.hpp"
+#include "party/org/rules.hpp"
+#include "platform/core/ratio.hpp"
+
+namespace qizhi::party::scoring {
+
+namespace {
+
+// Periods met against periods judged, over every cadence rule that applies to the branch, for the
+// periods of `year` (up to today in the current year).
+std::optional<int> MeetingCompliance(const life::UnitLifeFacts& facts, const std::vector<life::CadenceRule>& rules,
+                                     int year, const Date& today) {
+  CadenceTally t;
+  const Date from{year, 1, 1};
+  const Date to = std::min(Date{year, 12, 31}, today);
+  for (const auto& rule : rules)
+    for (const auto& p : life::CadenceHistory(facts, rule, from, to, today)) {
+      if (p.state == "met") (p.end < today ? t.met : t.open_met) += 1;
+      else if (p.state == "missed") t.missed += 1;
+    }
+  return CadenceCompliance(t);
+}
+
+}  // namespace
+
+std::vector<BranchResult> LiveAssessment(soci::session& sql, const Scope& scope, int year, const Weights& weights,
+                                         const Date& today) {
+  const std::string from = std::to_string(year) + "-01-01";
+  const std::string to = std::to_string(year) + "-12-31";
+  const auto inputs = life::LoadCadenceInputs(sql, scope, from, to);
+  const auto facts = life::FactsFor(inputs.units, inputs.meetings);
+  const auto inspections = InspectionSums(sql, scope, year);
+  const auto study = StudySums(sql, scope, year);
+
+  std::vector<BranchResult> out;
+  for (size_t i = 0; i < inputs.units.size(); ++i) {
+    const auto& u = inputs.units[i];
+    if (u.kind != org::kBranch) continue;
+    BranchResult b;
+    b.ranked.unit_id = u.id;
+    b.ranked.unit_name = u.name;
+    b.ranked.unit_path = u.path;
+    if (auto it = inspections.find(u.id); it != inspections.end()) {
+      auto r = PerMille(it->second.first, it->second.second);
+      if (r) b.measures.inspection = *r;
+    }
+    if (Date{year, 1, 1} <= today) b.measures.meetings = MeetingCompliance(facts[i], inputs.RulesOf(u.tenant_id), year, today);
+    int64_t should = 0, came = 0;
+    for (const auto& [path, sums] : study)
+      if (path.rfind(u.path, 0) == 0) {
+        should += sums.first;
+        came += std::min(sums.second, sums.first);
+      }
+    if (auto r = PerMille(came, should)) b.measures.study = *r;
+    // DUES: the merger plugs the dues area in here — the share of the branch's member-months of
+    // `year` with on_time set, from DuesMonthStatuses(sql, u.tenant_id, u.path, "<year>-01",
+    // "<year>-12"), as PerMille(on_time, rows). Until then the measure stays absent and Assess()
+    // renormalises the other weights.
+    b.assessment = Assess(b.measures, weights);
+    b.ranked.score = b.assessment.score;
+    out.push_back(std::move(b));
+  }
+  std::vector<Ranked> ranked;
+  for (const auto& b : out) ranked.push_back(b.ranked);
+  Rank(ranked);
+  std::vector<BranchResult> sorted;
+  for (const auto& r : ranked) {
+    auto it = std::find_if(out.begin(), out.end(), [&](const BranchResult& b) { return b.ranked.unit_id == r.unit_id; });
+    sorted.push_back(*it);
+    sorted.back().ranked.rank = r.rank;
+  }
+  return sorted;
+}
+
+nlohmann::json MeasuresJson(const Measures& m, const Assessment& a) {
+  nlohmann::json j = nlohmann::json::object();
+  for (Measure k : kMeasures) {
+    const auto v = m.Of(k);
+    j[std::string(MeasureCode(k))] = v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+  }
+  return {{"values", j}, {"used", a.used}, {"missing", a.missing}};
+}
+
+nlohmann::json WeightsJson(const Weights& w) {
+  nlohmann::json j = nlohmann::json::object();
+  for (Measure k : kMeasures) j[std::string(MeasureCode(k))] = w.Of(k);
+  return j;
+}
+
+}  // namespace qizhi::party::scoring
