@@ -33,5 +33,7 @@ Status SeedLifeDemo(DemoContext& c);
 Status SeedDevelopmentDemo(DemoContext& c);
 // 长寿区人民医院's 2019 study year (seed 003) and 学习强国 statistics.
 Status SeedStudyDemo(DemoContext& c);
+// Manual point entries (approved, and pending a second person's approval) in 江北 and 大足.
+Status SeedPointsDemo(DemoContext& c);
 
 }  // namespace qizhi::app

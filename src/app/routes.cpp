@@ -5,6 +5,7 @@
 #include "party/life/routes.hpp"
 #include "party/members/routes.hpp"
 #include "party/org/routes.hpp"
+#include "party/points/routes.hpp"
 #include "party/study/routes.hpp"
 #include "platform/audit/routes.hpp"
 #include "platform/auth/routes.hpp"
@@ -20,6 +21,7 @@ void RegisterAllRoutes(platform::http::Router& router, platform::Services& servi
   party::life::RegisterRoutes(router, services);
   party::development::RegisterRoutes(router, services);
   party::study::RegisterRoutes(router, services);
+  party::points::RegisterRoutes(router, services);
   figures::RegisterRoutes(router, services);
 }
 

@@ -1,6 +1,7 @@
 #include "app/tenants.hpp"
 
 #include "party/org/store.hpp"
+#include "party/points/store.hpp"
 #include "platform/audit/rules.hpp"
 #include "platform/auth/permissions.hpp"
 #include "platform/auth/store.hpp"
@@ -36,6 +37,7 @@ int64_t CreateTenant(soci::session& sql, const NewTenant& t) {
     r.permissions = {role.permissions.begin(), role.permissions.end()};
     platform::auth::InsertRole(sql, r);
   }
+  party::points::SeedDefaultRules(sql, t.id);
   return party::org::InsertUnit(sql, t.id, std::nullopt, t.root_unit, "committee");
 }
 

@@ -60,6 +60,7 @@ std::vector<Figure> PartyFigures();
 std::vector<Figure> LifeFigures();
 std::vector<Figure> DevelopmentFigures();
 std::vector<Figure> StudyFigures();
+std::vector<Figure> PointsFigures();
 const Figure* FindFigure(const std::string& name);
 
 }  // namespace qizhi::figures
