@@ -2,6 +2,7 @@
 
 #include "figures/routes.hpp"
 #include "party/development/routes.hpp"
+#include "party/integrity/routes.hpp"
 #include "party/life/routes.hpp"
 #include "party/members/routes.hpp"
 #include "party/org/routes.hpp"
@@ -22,6 +23,7 @@ void RegisterAllRoutes(platform::http::Router& router, platform::Services& servi
   party::development::RegisterRoutes(router, services);
   party::study::RegisterRoutes(router, services);
   party::points::RegisterRoutes(router, services);
+  party::integrity::RegisterRoutes(router, services);
   figures::RegisterRoutes(router, services);
 }
 

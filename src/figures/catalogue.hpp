@@ -61,6 +61,7 @@ std::vector<Figure> LifeFigures();
 std::vector<Figure> DevelopmentFigures();
 std::vector<Figure> StudyFigures();
 std::vector<Figure> PointsFigures();
+std::vector<Figure> IntegrityFigures();
 const Figure* FindFigure(const std::string& name);
 
 }  // namespace qizhi::figures

@@ -6,6 +6,8 @@ set(body "")
 foreach(f ${files})
   get_filename_component(name "${f}" NAME_WE)
   string(REGEX MATCH "^[0-9]+" version "${name}")
+  # 0009 would be an invalid octal literal (and 0011 silently 9): the number without leading zeros.
+  string(REGEX REPLACE "^0+([0-9])" "\\1" version "${version}")
   file(READ "${f}" sql)
   string(APPEND body "    {${version}, \"${name}\", R\"qzsql(${sql})qzsql\"},\n")
 endforeach()

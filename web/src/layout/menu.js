@@ -1,4 +1,4 @@
-import { House, Setting, User, Lock, Key, Document, UserFilled, DataAnalysis, Flag, OfficeBuilding, Avatar, Calendar, Warning, Reading, Promotion, Notebook, Timer, Operation } from '@element-plus/icons-vue'
+import { House, Setting, User, Lock, Key, Document, UserFilled, DataAnalysis, Flag, OfficeBuilding, Avatar, Calendar, Warning, Reading, Promotion, Notebook, Timer, Operation, Trophy, Stamp, Tickets, Medal, EditPen, Checked } from '@element-plus/icons-vue'
 
 // The sidebar: leaves name a route (whose meta gives title and permission); groups hold leaves.
 export const menuTable = [
@@ -18,6 +18,12 @@ export const menuTable = [
       { route: 'life-calendar', icon: Timer },
       { route: 'life-rules', icon: Operation },
       { route: 'xuexi', icon: Reading },
+      { route: 'points', icon: Trophy },
+      { route: 'points-entries', icon: Stamp },
+      { route: 'points-rules', icon: Tickets },
+      { route: 'my-points', icon: Medal },
+      { route: 'integrity', icon: EditPen },
+      { route: 'integrity-self-checks', icon: Checked },
     ],
   },
   {
