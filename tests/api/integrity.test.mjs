@@ -58,7 +58,8 @@ test('roll: derived from posts, due = signed + unsigned, filters, scope', async 
   expectProblem(await s.admin.get('/api/v1/integrity/pledges?cls=boss'), 400, 'cls');
   // The secretary reads 内科党支部 only; another branch is not there for them.
   const sec = expectJson(await s.secretary.get('/api/v1/integrity/pledges?size=200'), 200);
-  assert.ok(sec.items.every((x) => x.unit_name === '内科党支部'));
+  const roll = new Set(expectJson(await s.secretary.get('/api/v1/members?size=200'), 200).items.map((x) => x.id));
+  assert.ok(sec.total > 0 && sec.items.every((x) => roll.has(x.member_id)), 'the branch\'s members only');
   assert.equal((await s.secretary.get(`/api/v1/integrity/pledges?org=${s.yulong.id}`)).status, 404);
   assert.ok(r.items.every((x) => x.tenant_id === 2), 'the admin\'s hospital only');
   assert.equal((await s.member.get('/api/v1/integrity/pledges')).status, 403);
@@ -154,7 +155,8 @@ test('self-checks: the nine items; validation; a follow-up is a new version; his
   assert.ok(issues.items.length >= 2 && issues.items.every((x) => x.issues > 0));
   expectProblem(await s.admin.get('/api/v1/integrity/self-checks?status=bad'), 400, 'status');
   assert.equal((await s.secretary.get(`/api/v1/integrity/self-checks/${v3.id}`)).status, 404);
-  assert.ok(expectJson(await s.secretary.get('/api/v1/integrity/self-checks?size=200'), 200).items.every((x) => x.unit_name === '内科党支部'));
+  const roll = new Set(expectJson(await s.secretary.get('/api/v1/members?size=200'), 200).items.map((x) => x.id));
+  assert.ok(expectJson(await s.secretary.get('/api/v1/integrity/self-checks?size=200'), 200).items.every((x) => roll.has(x.member_id)));
 });
 
 test('figures: pledges due and signed, self-checks and issues equal their records lists', async () => {

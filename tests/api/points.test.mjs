@@ -90,7 +90,8 @@ test('entries: proposed by one, approved by another; never by the proposer; deci
   assert.deepEqual([ok.status, ok.decided_by, ok.decision_note], ['approved', '赵审批', '同意']);
   expectProblem(await s.approver2.post(`/api/v1/points/entries/${e.id}/approve`, {}), 409, 'status');
   expectProblem(await s.approver2.post(`/api/v1/points/entries/${e.id}/reject`, { note: '再驳回' }), 409, 'status');
-  assert.equal(Number(srv.sql(`SELECT count(*) FROM audit_log WHERE record_type = 'points_entry' AND record_id = '${e.id}'`)), 2);
+  // Proposed and approved; the refused attempts are audited as refused.
+  assert.equal(Number(srv.sql(`SELECT count(*) FROM audit_log WHERE record_type = 'points_entry' AND record_id = '${e.id}' AND result = 'ok'`)), 2);
   // Two more: 8 then 7 reach the year cap of 20 — the last one counts 2, and says why.
   for (const points of [8, 7]) {
     const x = expectJson(await s.admin.post('/api/v1/points/entries', { member_id: s.fresh, action: 'manual_bonus', points, occurred_on: TODAY, reason: `加分${points}` }), 201);
@@ -152,9 +153,11 @@ test('ranking: shared ranks on ties, branch ranks, the caller\'s scope, filters'
   const b = expectJson(await s.admin.get(`/api/v1/points/ranking?org=${s.yulong.id}&size=200`), 200);
   assert.ok(b.total > 0 && b.total < r.total, 'a branch is part of the hospital');
   assert.deepEqual(b.items.map((x) => x.rank), b.items.map((x) => 1 + b.items.filter((y) => y.points > x.points).length));
-  // The secretary sees only 内科党支部.
+  // The secretary sees only 内科党支部 (and its 党小组): exactly the members they may read.
   const sec = expectJson(await s.secretary.get('/api/v1/points/ranking?size=200'), 200);
-  assert.ok(sec.items.length > 0 && sec.items.every((x) => x.unit_name === '内科党支部'));
+  const roll = expectJson(await s.secretary.get('/api/v1/members?size=200'), 200);
+  assert.ok(sec.total > 0);
+  assert.deepEqual(sec.items.map((x) => x.member_id).sort(), roll.items.map((x) => x.id).sort());
   assert.equal((await s.secretary.get(`/api/v1/points/ranking?org=${s.yulong.id}`)).status, 404);
   const has = expectJson(await s.admin.get('/api/v1/points/ranking?has_points=1&size=200'), 200);
   assert.ok(has.items.every((x) => x.points !== 0));
