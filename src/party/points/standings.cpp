@@ -22,9 +22,13 @@ YearPoints ComputeYear(soci::session& sql, const Scope& scope, const std::option
     q.scope.tenants = {tenant};
     q.org_path = org_path;
     q.to = to;
+    const auto rules = RuleVersions(sql, tenant);
+    // Caps look only at their own cycle and year; only a once-only rule needs earlier years.
+    if (std::none_of(rules.begin(), rules.end(), [](const PointRule& r) { return r.cycle == "once"; }))
+      q.from = y + "-01-01";
     std::map<int64_t, Standing> totals;
     for (const auto& m : members) totals[m.id].member = m;
-    for (auto& a : Award(CollectEvents(sql, q), RuleVersions(sql, tenant))) {
+    for (auto& a : Award(CollectEvents(sql, q), rules)) {
       if (a.event.date.compare(0, 4, y) != 0) continue;
       auto it = totals.find(a.event.member_id);
       if (it == totals.end()) continue;

@@ -67,10 +67,16 @@ void MemberFilter(Query& q, const EventQuery& e) {
   if (e.member_id) q << " AND p.id = " << q.Bind(*e.member_id);
 }
 
+// Events on or after e.from, by the provider's own date column.
+void FromFilter(Query& q, const EventQuery& e, std::string_view date_col) {
+  if (!e.from.empty()) q << " AND " << date_col << " >= " << q.Bind(e.from);
+}
+
 void AttendanceEvents(soci::session& sql, const EventQuery& e, std::vector<PointEvent>& out) {
   Query q(kAttendanceEvents);
   q.Set("t", e.tenant_id).Set("to", e.to);
   MemberFilter(q, e);
+  FromFilter(q, e, "m.held_on");
   for (const auto& r : Fetch(sql, q)) {
     const bool came = r.Int("came") != 0;
     const std::string reason = r.Str("absence_reason");
@@ -90,6 +96,7 @@ void LectureEvents(soci::session& sql, const EventQuery& e, std::vector<PointEve
   Query q(kLectureEvents);
   q.Set("t", e.tenant_id).Set("to", e.to);
   MemberFilter(q, e);
+  FromFilter(q, e, "m.held_on");
   for (const auto& r : Fetch(sql, q)) {
     PointEvent ev;
     ev.member_id = r.Int("member_id");
@@ -106,6 +113,7 @@ void ManualEvents(soci::session& sql, const EventQuery& e, std::vector<PointEven
   Query q(kApprovedEntries);
   q.Set("t", e.tenant_id).Set("to", e.to);
   MemberFilter(q, e);
+  FromFilter(q, e, "e.occurred_on");
   for (const auto& r : Fetch(sql, q)) {
     PointEvent ev;
     ev.member_id = r.Int("member_id");

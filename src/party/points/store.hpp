@@ -31,14 +31,15 @@ struct PointsMember {
 std::vector<PointsMember> MembersInScope(soci::session& sql, const Scope& scope, const std::optional<std::string>& org_path,
                                          const std::string& name_contains);
 
-// What the providers read: one tenant's events up to `to` (inclusive) for the members of
-// `member_ids`' scope. A provider appends to `out`; adding a source of points (dues paid on
+// What the providers read: one tenant's events from `from` to `to` (inclusive) of the members
+// of `scope`. A provider appends to `out`; adding a source of points (dues paid on
 // time, commendations, volunteer hours) is one more function in EventProviders().
 struct EventQuery {
   int64_t tenant_id = 0;
   Scope scope;                          // members by their unit of record
   std::optional<std::string> org_path;  // narrower still
   std::optional<int64_t> member_id;     // one member
+  std::string from;                     // YYYY-MM-DD, "" for all history (a once-only rule)
   std::string to;                       // YYYY-MM-DD
 };
 using EventProvider = void (*)(soci::session& sql, const EventQuery& q, std::vector<PointEvent>& out);
