@@ -26,7 +26,7 @@ Result<FigureValue> MembersWithPoints(Context& c, const Params& query) {
   FigureValue v;
   v.filters = Declared(query, {"org", "year"});
   Params p = v.filters;
-  p["has_points"] = "1";
+  p["has_points"] = std::string("1");
   const std::string today = TodayShanghai();
   auto f = points::ParseRankingFilter(c.sql, c.scope, p, today);
   if (!f.ok()) return f.errors();
@@ -48,7 +48,7 @@ Result<FigureValue> PendingEntries(Context& c, const Params& query) {
   }
   v.value = points::CountEntries(c.sql, c.scope, f);
   Params p = v.filters;
-  p["status"] = "pending";
+  p["status"] = std::string("pending");
   v.records = platform::http::ListUrl("/api/v1/points/entries", p);
   return v;
 }
