@@ -171,7 +171,7 @@ Result<std::vector<DemoLogin>> CreateDemo(platform::db::Database& db, const plat
       logins.push_back({d.username, d.role, platform::db::FetchOne(sql, t)->Str("name")});
     }
     DemoContext context{sql, cipher, today, placed};
-    for (auto seed : {SeedLifeDemo, SeedDevelopmentDemo, SeedStudyDemo, SeedDuesDemo, SeedScoringDemo}) {
+    for (auto seed : {SeedLifeDemo, SeedDevelopmentDemo, SeedStudyDemo, SeedDuesDemo, SeedScoringDemo, SeedPointsDemo, SeedIntegrityDemo}) {
       auto seeded = seed(context);
       if (!seeded.ok()) return seeded;
     }

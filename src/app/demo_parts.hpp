@@ -38,5 +38,9 @@ Status SeedStudyDemo(DemoContext& c);
 Status SeedDuesDemo(DemoContext& c);
 // Inspections, weights and the latest 七一 commendations of the demo hospitals (seed 002).
 Status SeedScoringDemo(DemoContext& c);
+// Manual point entries (approved, and pending a second person's approval) in 江北 and 大足.
+Status SeedPointsDemo(DemoContext& c);
+// 廉洁从业承诺书 (some signed, some not) and 九不准 self-checks in 江北 and 大足.
+Status SeedIntegrityDemo(DemoContext& c);
 
 }  // namespace qizhi::app

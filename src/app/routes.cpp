@@ -7,6 +7,11 @@
 #include "party/members/routes.hpp"
 #include "party/org/routes.hpp"
 #include "party/scoring/routes.hpp"
+#include "party/integrity/routes.hpp"
+#include "party/life/routes.hpp"
+#include "party/members/routes.hpp"
+#include "party/org/routes.hpp"
+#include "party/points/routes.hpp"
 #include "party/study/routes.hpp"
 #include "platform/audit/routes.hpp"
 #include "platform/auth/routes.hpp"
@@ -24,6 +29,8 @@ void RegisterAllRoutes(platform::http::Router& router, platform::Services& servi
   party::study::RegisterRoutes(router, services);
   party::dues::RegisterRoutes(router, services);
   party::scoring::RegisterRoutes(router, services);
+  party::points::RegisterRoutes(router, services);
+  party::integrity::RegisterRoutes(router, services);
   figures::RegisterRoutes(router, services);
 }
 

@@ -2,6 +2,7 @@
 
 #include "party/org/store.hpp"
 #include "party/scoring/store.hpp"
+#include "party/points/store.hpp"
 #include "platform/audit/rules.hpp"
 #include "platform/auth/permissions.hpp"
 #include "platform/auth/store.hpp"
@@ -38,6 +39,7 @@ int64_t CreateTenant(soci::session& sql, const NewTenant& t) {
     platform::auth::InsertRole(sql, r);
   }
   party::scoring::SeedDefaultChecklists(sql, t.id);
+  party::points::SeedDefaultRules(sql, t.id);
   return party::org::InsertUnit(sql, t.id, std::nullopt, t.root_unit, "committee");
 }
 

@@ -62,6 +62,8 @@ std::vector<Figure> DevelopmentFigures();
 std::vector<Figure> StudyFigures();
 std::vector<Figure> DuesFigures();
 std::vector<Figure> ScoringFigures();
+std::vector<Figure> PointsFigures();
+std::vector<Figure> IntegrityFigures();
 const Figure* FindFigure(const std::string& name);
 
 }  // namespace qizhi::figures

@@ -25,7 +25,7 @@ import { spawnSync } from 'node:child_process';
 import { useServer, DEMO_PASSWORD, QIZHI_BIN, repoRoot } from '../api/lib/server.mjs';
 import { Client, loginAs, show } from '../api/lib/client.mjs';
 import { idNumber, todayShanghai, addDays } from '../api/lib/idnumber.mjs';
-import { TABLE, CLASSES, expected, entryName, TENANT_PARENT } from './authz_table.mjs';
+import { TABLE, CLASSES, expected, entryName, TENANT_PARENT, selfCheckBody } from './authz_table.mjs';
 
 const srv = useServer();
 const s = {};
@@ -201,6 +201,29 @@ async function createDuesPayment(unit) {
   return { id: b.id, unit, tenant: unit.tenant };
 }
 const sharedDuesPayment = (unit) => once(`duesPayment:${unit.id}`, () => createDuesPayment(unit));
+// A manual points entry for a member of `unit`, proposed by its hospital's fixture party office.
+async function createPointsEntry(unit) {
+  const m = await sharedMember(unit);
+  const body = { member_id: m.id, action: 'manual_bonus', points: 1, occurred_on: TODAY, reason: '授权矩阵测试' };
+  const b = must(await adminOf(unit).post('/api/v1/points/entries', body), 201, `points entry in ${unit.name}`);
+  return { id: b.id, unit, tenant: unit.tenant };
+}
+const sharedPointsEntry = (unit) => once(`points:${unit.id}`, () => createPointsEntry(unit));
+// A signed 廉洁从业承诺书 of a member of `unit` made a 科室负责人 for it; a clean 九不准 self-check.
+async function createPledge(unit) {
+  const m = await createMember(unit);
+  await sub('dual', m);
+  const body = { member_id: m.id, year: Number(TODAY.slice(0, 4)), signed_on: TODAY };
+  const b = must(await adminOf(unit).post('/api/v1/integrity/pledges', body), 201, `pledge in ${unit.name}`);
+  return { id: b.id, unit, tenant: unit.tenant };
+}
+const sharedPledge = (unit) => once(`pledge:${unit.id}`, () => createPledge(unit));
+async function createSelfCheck(unit) {
+  const m = await sharedMember(unit);
+  const b = must(await adminOf(unit).post('/api/v1/integrity/self-checks', selfCheckBody(m.id, TODAY)), 201, `self-check in ${unit.name}`);
+  return { id: b.id, unit, tenant: unit.tenant };
+}
+const sharedSelfCheck = (unit) => once(`self-check:${unit.id}`, () => createSelfCheck(unit));
 async function meetingVersion(m) {
   return must(await adminOf(m.unit).get(`/api/v1/meetings/${m.id}`), 200, 'meeting version').version;
 }
@@ -280,6 +303,9 @@ function cellContext(caller, rel, fresh) {
     inspection: async () => (fresh ? createInspection(relUnit) : sharedInspection(relUnit)),
     commendation: async () => (fresh ? createCommendation(relUnit) : sharedCommendation(relUnit)),
     fullScores,
+    pointsEntry: async () => (fresh ? createPointsEntry(relUnit) : sharedPointsEntry(relUnit)),
+    pledge: async () => (fresh ? createPledge(relUnit) : sharedPledge(relUnit)),
+    selfCheck: async () => (fresh ? createSelfCheck(relUnit) : sharedSelfCheck(relUnit)),
     ownMember: () => sharedMember(ownUnit),
     mover: async () => {
       const g = await sharedGroup(ownUnit);

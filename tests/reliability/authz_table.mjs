@@ -677,6 +677,92 @@ export const TABLE = [
     build: async (x) => ({ path: `/api/v1/commendations/${(await x.commendation()).id}/revoke`, body: { reason: '授权矩阵撤销' } }),
   },
 
+  // ---- member points (党员积分) ----
+  // Rules belong to a hospital; a version from tomorrow changes no point of today (a second one the
+  // same day is a 400 for its date, still an allowed call).
+  {
+    route: 'GET /api/v1/points/rules', permission: 'party:points:list|party:points:own', write: false, target: 'none',
+    build: () => ({ path: '/api/v1/points/rules' }),
+  },
+  {
+    route: 'POST /api/v1/points/rules', permission: 'party:points:rules', write: true, target: 'none',
+    build: (x) => ({ path: '/api/v1/points/rules', body: { action: 'lecture', name: '讲党课', points: 5, cycle: 'quarter', cycle_cap: 10, year_cap: 20, effective_from: isoPlusDays(x.today, 1 + x.n()) } }),
+  },
+  { route: 'GET /api/v1/points/ranking', permission: 'party:points:list', write: false, target: 'none', build: () => ({ path: '/api/v1/points/ranking' }) },
+  {
+    route: 'GET /api/v1/points/ranking', variant: 'org', permission: 'party:points:list', write: false, target: 'query',
+    build: (x) => ({ path: `/api/v1/points/ranking?org=${x.unit().id}` }),
+  },
+  {
+    route: 'GET /api/v1/points/members/{id}', permission: 'party:points:list', write: false, target: 'path', record: 'member',
+    build: async (x) => ({ path: `/api/v1/points/members/${(await x.member()).id}` }),
+  },
+  // The caller's own points: the demo `member` account is tied to 王丽娟.
+  { route: 'GET /api/v1/me/points', permission: 'party:points:own', write: false, target: 'none', build: () => ({ path: '/api/v1/me/points' }) },
+  { route: 'GET /api/v1/points/entries', permission: 'party:points:list', write: false, target: 'none', build: () => ({ path: '/api/v1/points/entries' }) },
+  {
+    route: 'GET /api/v1/points/entries', variant: 'org', permission: 'party:points:list', write: false, target: 'query',
+    build: (x) => ({ path: `/api/v1/points/entries?org=${x.unit().id}` }),
+  },
+  {
+    route: 'POST /api/v1/points/entries', permission: 'party:points:edit', write: true, target: 'body', field: 'member_id', ok: [201],
+    build: async (x) => ({ path: '/api/v1/points/entries', body: { member_id: (await x.member()).id, action: 'manual_bonus', points: 1, occurred_on: x.today, reason: '授权矩阵测试' } }),
+  },
+  // An entry proposed by the hospital's fixture party office, so every walked caller may decide it;
+  // once decided, a second decision is a 409 (still allowed).
+  {
+    route: 'POST /api/v1/points/entries/{id}/approve', permission: 'party:points:approve', write: true, target: 'path', record: 'points entry',
+    build: async (x) => ({ path: `/api/v1/points/entries/${(await x.pointsEntry()).id}/approve`, body: {} }),
+  },
+  {
+    route: 'POST /api/v1/points/entries/{id}/reject', permission: 'party:points:approve', write: true, target: 'path', record: 'points entry',
+    build: async (x) => ({ path: `/api/v1/points/entries/${(await x.pointsEntry()).id}/reject`, body: { note: '授权矩阵驳回' } }),
+  },
+
+  // ---- integrity (清廉) ----
+  // Post classes belong to a hospital; writing the defaults back changes no roll.
+  { route: 'GET /api/v1/integrity/post-classes', permission: 'party:integrity:list', write: false, target: 'none', build: () => ({ path: '/api/v1/integrity/post-classes' }) },
+  {
+    route: 'PUT /api/v1/integrity/post-classes', permission: 'party:integrity:edit', write: true, target: 'none', ok: [200],
+    build: () => ({ path: '/api/v1/integrity/post-classes', body: { classes: DEFAULT_POST_CLASSES } }),
+  },
+  { route: 'GET /api/v1/integrity/pledges', permission: 'party:integrity:list', write: false, target: 'none', build: () => ({ path: '/api/v1/integrity/pledges' }) },
+  {
+    route: 'GET /api/v1/integrity/pledges', variant: 'org', permission: 'party:integrity:list', write: false, target: 'query',
+    build: (x) => ({ path: `/api/v1/integrity/pledges?org=${x.unit().id}` }),
+  },
+  // The member holds a 科室负责人 post (a 双任免), so is on this year's roll; a second signature is a 409.
+  {
+    route: 'POST /api/v1/integrity/pledges', permission: 'party:integrity:edit', write: true, target: 'body', field: 'member_id',
+    build: async (x) => {
+      const m = await x.member();
+      await x.sub('dual', m);
+      return { path: '/api/v1/integrity/pledges', body: { member_id: m.id, year: Number(x.today.slice(0, 4)), signed_on: x.today } };
+    },
+  },
+  {
+    route: 'GET /api/v1/integrity/pledges/{id}', permission: 'party:integrity:list', write: false, target: 'path', record: 'pledge',
+    build: async (x) => ({ path: `/api/v1/integrity/pledges/${(await x.pledge()).id}` }),
+  },
+  {
+    route: 'POST /api/v1/integrity/pledges/{id}/void', permission: 'party:integrity:edit', write: true, target: 'path', record: 'pledge',
+    build: async (x) => ({ path: `/api/v1/integrity/pledges/${(await x.pledge()).id}/void`, body: { reason: '授权矩阵作废' } }),
+  },
+  { route: 'GET /api/v1/integrity/self-check-items', permission: 'party:integrity:list', write: false, target: 'none', build: () => ({ path: '/api/v1/integrity/self-check-items' }) },
+  { route: 'GET /api/v1/integrity/self-checks', permission: 'party:integrity:list', write: false, target: 'none', build: () => ({ path: '/api/v1/integrity/self-checks' }) },
+  {
+    route: 'GET /api/v1/integrity/self-checks', variant: 'org', permission: 'party:integrity:list', write: false, target: 'query',
+    build: (x) => ({ path: `/api/v1/integrity/self-checks?org=${x.unit().id}` }),
+  },
+  {
+    route: 'POST /api/v1/integrity/self-checks', permission: 'party:integrity:edit', write: true, target: 'body', field: 'member_id', ok: [201],
+    build: async (x) => ({ path: '/api/v1/integrity/self-checks', body: selfCheckBody((await x.member()).id, x.today) }),
+  },
+  {
+    route: 'GET /api/v1/integrity/self-checks/{id}', permission: 'party:integrity:list', write: false, target: 'path', record: 'self-check',
+    build: async (x) => ({ path: `/api/v1/integrity/self-checks/${(await x.selfCheck()).id}` }),
+  },
+
   // ---- figures ----
   { route: 'GET /api/v1/figures', permission: 'figures:view', write: false, target: 'none', build: () => ({ path: '/api/v1/figures' }) },
   { route: 'GET /api/v1/figures/{name}', permission: 'figures:view', write: false, target: 'none', build: () => ({ path: '/api/v1/figures/members_by_status' }) },
@@ -685,6 +771,23 @@ export const TABLE = [
     build: (x) => ({ path: `/api/v1/figures/members_by_unit?org=${x.unit().id}` }),
   },
 ];
+
+// DefaultPostClasses() of party/integrity/rules.cpp, as PUT /api/v1/integrity/post-classes takes it.
+const DEFAULT_POST_CLASSES = [
+  ...['科主任', '副主任', '护士长', '副护士长', '科室负责人', '职能部门负责人'].map((keyword) => ({ cls: 'middle', keyword })),
+  ...['采购', '财务', '药剂', '设备', '基建', '医保', '招标'].map((keyword) => ({ cls: 'key', keyword })),
+];
+
+// A clean 九不准 self-check of member `id` for this year, checked today.
+export function selfCheckBody(id, today) {
+  const answers = Array.from({ length: 9 }, (_, i) => ({ item: i + 1, found: false }));
+  return { member_id: id, period: today.slice(0, 4), checked_on: today, answers };
+}
+
+// YYYY-MM-DD n days after `iso`.
+function isoPlusDays(iso, n) {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86400000).toISOString().slice(0, 10);
+}
 
 export const routeKey = (e) => e.route;
 export const entryName = (e) => (e.variant ? `${e.route} [${e.variant}]` : e.route);

@@ -25,13 +25,14 @@ function menuFor(permissions) {
 
 // The built-in roles (src/platform/auth/permissions.cpp, docs/platform-api.md, docs/party-api.md).
 const party = ['party:org:list', 'party:member:list', 'party:development:list', 'party:life:list', 'party:dues:list', 'party:scoring:list']
+const points = ['party:points:list', 'party:integrity:list']
 const roles = {
-  member: [],
+  member: ['party:points:own'],
   outreach: [],
-  admin: [...party, 'party:org:edit', 'party:member:add', 'party:member:edit', 'party:member:transfer', 'party:member:pii', 'party:member:import', 'party:member:export', 'figures:view'],
-  secretary: [...party, 'party:member:add', 'party:member:edit', 'party:member:export', 'figures:view'],
-  leader: [...party, 'figures:view'],
-  auditor: [...party, 'figures:view', 'scope:subtree:read'],
+  admin: [...party, ...points, 'party:points:edit', 'party:points:approve', 'party:points:rules', 'party:integrity:edit', 'party:org:edit', 'party:member:add', 'party:member:edit', 'party:member:transfer', 'party:member:pii', 'party:member:import', 'party:member:export', 'figures:view'],
+  secretary: [...party, ...points, 'party:points:edit', 'party:member:add', 'party:member:edit', 'party:member:export', 'figures:view'],
+  leader: [...party, ...points, 'figures:view'],
+  auditor: [...party, ...points, 'figures:view', 'scope:subtree:read'],
   sysadmin: ['system:user:list', 'system:user:add', 'system:user:edit', 'system:user:lock', 'system:user:reset-password', 'system:user:pii', 'system:config:view'],
   secadmin: ['security:role:list', 'security:role:edit', 'security:user:assign', 'security:policy:view', 'security:policy:edit'],
   audadmin: ['audit:log:list', 'audit:log:verify'],
@@ -39,12 +40,12 @@ const roles = {
 
 describe('buildMenu', () => {
   const cases = [
-    ['member', ['dashboard', 'profile']],
+    ['member', ['dashboard', 'my-points', 'profile']],
     ['outreach', ['dashboard', 'profile']],
-    ['admin', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'scoring-inspections', 'scoring-assessment', 'scoring-checklists', 'commendations', 'profile']],
-    ['secretary', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'scoring-inspections', 'scoring-assessment', 'scoring-checklists', 'commendations', 'profile']],
-    ['leader', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'scoring-inspections', 'scoring-assessment', 'scoring-checklists', 'commendations', 'profile']],
-    ['auditor', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'scoring-inspections', 'scoring-assessment', 'scoring-checklists', 'commendations', 'profile']],
+    ['admin', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'scoring-inspections', 'scoring-assessment', 'scoring-checklists', 'commendations', 'points', 'points-entries', 'points-rules', 'integrity', 'integrity-self-checks', 'profile']],
+    ['secretary', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'scoring-inspections', 'scoring-assessment', 'scoring-checklists', 'commendations', 'points', 'points-entries', 'points-rules', 'integrity', 'integrity-self-checks', 'profile']],
+    ['leader', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'scoring-inspections', 'scoring-assessment', 'scoring-checklists', 'commendations', 'points', 'points-entries', 'points-rules', 'integrity', 'integrity-self-checks', 'profile']],
+    ['auditor', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'scoring-inspections', 'scoring-assessment', 'scoring-checklists', 'commendations', 'points', 'points-entries', 'points-rules', 'integrity', 'integrity-self-checks', 'profile']],
     ['sysadmin', ['dashboard', 'user', 'profile']],
     ['secadmin', ['dashboard', 'role', 'policy', 'profile']],
     ['audadmin', ['dashboard', 'audit-log', 'profile']],
@@ -79,7 +80,17 @@ describe('buildMenu', () => {
       expect.objectContaining({ route: 'life-rules', title: '频次规则', path: '/party/life/rules' }),
       expect.objectContaining({ route: 'xuexi', title: '学习强国统计', path: '/party/study/xuexi' }),
       expect.objectContaining({ route: 'dues', title: '党费管理', path: '/party/dues' }),
+      expect.objectContaining({ route: 'scoring-inspections' }),
+      expect.objectContaining({ route: 'scoring-assessment' }),
+      expect.objectContaining({ route: 'scoring-checklists' }),
+      expect.objectContaining({ route: 'commendations' }),
+      expect.objectContaining({ route: 'points', title: '积分排名', path: '/party/points' }),
+      expect.objectContaining({ route: 'points-entries', title: '加扣分审批', path: '/party/points/entries' }),
+      expect.objectContaining({ route: 'points-rules', title: '积分规则', path: '/party/points/rules' }),
+      expect.objectContaining({ route: 'integrity', title: '廉洁承诺书', path: '/party/integrity' }),
+      expect.objectContaining({ route: 'integrity-self-checks', title: '九不准自查', path: '/party/integrity/self-checks' }),
     ])
+    expect(group(['party:points:own']).children.map((c) => c.route)).toEqual(['my-points'])
     expect(group(['party:dues:list']).children.map((c) => c.route)).toEqual(['dues'])
     expect(group(['party:life:list']).children.map((c) => c.route)).toEqual(['life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi'])
     expect(group(['party:development:list']).children.map((c) => c.route)).toEqual(['development'])

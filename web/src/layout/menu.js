@@ -1,4 +1,4 @@
-import { House, Setting, User, Lock, Key, Document, UserFilled, DataAnalysis, Flag, OfficeBuilding, Avatar, Calendar, Warning, Reading, Promotion, Notebook, Timer, Operation, Wallet, DocumentChecked, Trophy, List, Medal } from '@element-plus/icons-vue'
+import { House, Setting, User, Lock, Key, Document, UserFilled, DataAnalysis, Flag, OfficeBuilding, Avatar, Calendar, Warning, Reading, Promotion, Notebook, Timer, Operation, Wallet, DocumentChecked, Trophy, List, Medal, Stamp, Tickets, EditPen, Checked } from '@element-plus/icons-vue'
 
 // The sidebar: leaves name a route (whose meta gives title and permission); groups hold leaves.
 export const menuTable = [
@@ -23,6 +23,12 @@ export const menuTable = [
       { route: 'scoring-assessment', icon: Trophy },
       { route: 'scoring-checklists', icon: List },
       { route: 'commendations', icon: Medal },
+      { route: 'points', icon: Trophy },
+      { route: 'points-entries', icon: Stamp },
+      { route: 'points-rules', icon: Tickets },
+      { route: 'my-points', icon: Medal },
+      { route: 'integrity', icon: EditPen },
+      { route: 'integrity-self-checks', icon: Checked },
     ],
   },
   {

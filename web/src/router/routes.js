@@ -28,6 +28,13 @@ export const routes = [
     meta: { title: '党费收据', permi: 'party:dues:list' },
   },
   {
+    // The signed 廉洁从业承诺书 on an A4 sheet, without the layout, for printing.
+    path: '/print/pledge/:id(\\d+)',
+    name: 'pledge-print',
+    component: () => import('@/views/party/integrity/print.vue'),
+    meta: { title: '廉洁从业承诺书', permi: 'party:integrity:list' },
+  },
+  {
     path: '/',
     component: Layout,
     redirect: '/index',
@@ -147,6 +154,42 @@ export const routes = [
         name: 'commendations',
         component: () => import('@/views/party/commendations/index.vue'),
         meta: { title: '表彰', permi: 'party:scoring:list' },
+      },
+      {
+        path: 'party/points',
+        name: 'points',
+        component: () => import('@/views/party/points/index.vue'),
+        meta: { title: '积分排名', permi: 'party:points:list' },
+      },
+      {
+        path: 'party/points/entries',
+        name: 'points-entries',
+        component: () => import('@/views/party/points/entries.vue'),
+        meta: { title: '加扣分审批', permi: 'party:points:list' },
+      },
+      {
+        path: 'party/points/rules',
+        name: 'points-rules',
+        component: () => import('@/views/party/points/rules.vue'),
+        meta: { title: '积分规则', permi: 'party:points:list' },
+      },
+      {
+        path: 'party/points/mine',
+        name: 'my-points',
+        component: () => import('@/views/party/points/mine.vue'),
+        meta: { title: '我的积分', permi: 'party:points:own' },
+      },
+      {
+        path: 'party/integrity',
+        name: 'integrity',
+        component: () => import('@/views/party/integrity/index.vue'),
+        meta: { title: '廉洁承诺书', permi: 'party:integrity:list' },
+      },
+      {
+        path: 'party/integrity/self-checks',
+        name: 'integrity-self-checks',
+        component: () => import('@/views/party/integrity/selfchecks.vue'),
+        meta: { title: '九不准自查', permi: 'party:integrity:list' },
       },
       {
         path: 'system/user',
