@@ -32,7 +32,7 @@ test('setup: sessions, a second approver in 大足, members', async () => {
 
 test('rules: every tenant starts with the default versions; members may read them', async () => {
   const r = expectJson(await s.admin.get('/api/v1/points/rules'), 200);
-  assert.deepEqual(r.items.map((x) => x.action), ['meeting_attend', 'lecture', 'meeting_absent', 'manual_bonus', 'manual_deduct']);
+  assert.deepEqual(r.items.map((x) => x.action), ['meeting_attend', 'lecture', 'meeting_absent', 'manual_bonus', 'manual_deduct', 'dues_on_time', 'commendation']);
   const attend = r.items[0];
   assert.deepEqual([attend.points, attend.cycle, attend.cycle_cap, attend.year_cap, attend.effective_from, attend.current],
     [2, 'month', 10, 60, '2000-01-01', true]);
@@ -179,6 +179,31 @@ test('attendance points: 2 a meeting, never more than 10 in a month, and the rea
     if (x.points < x.base) assert.match(x.reason, /上限/);
   }
   for (const v of Object.values(months)) assert.ok(v <= 10);
+});
+
+test('earned from other areas: each month of dues paid by its end is 1 point, a commendation 10', async () => {
+  // Dues: for each member of the branch, exactly the months their dues ledger shows paid by the
+  // month's end, up to this month — a member who pays late earns none for those months.
+  const members = expectJson(await s.secretary.get(`/api/v1/members?org=${s.neike.id}&size=100`), 200).items;
+  let earners = 0;
+  let late = 0;
+  for (const m of members) {
+    const ledger = expectJson(await s.secretary.get(`/api/v1/dues/members/${m.id}/ledger?year=${YEAR}`), 200);
+    const onTime = ledger.months.filter((x) => x.on_time && `${x.month}-01` <= TODAY).map((x) => x.month).sort();
+    late += ledger.months.some((x) => !x.on_time && x.paid_fen > 0) ? 1 : 0;
+    const d = expectJson(await s.secretary.get(`/api/v1/points/members/${m.id}?year=${YEAR}`), 200);
+    const dues = d.items.filter((x) => x.action === 'dues_on_time');
+    assert.deepEqual(dues.map((x) => x.date.slice(0, 7)).sort(), onTime, m.name);
+    assert.ok(dues.every((x) => x.points === 1 && x.source === 'dues'));
+    earners += onTime.length ? 1 : 0;
+  }
+  assert.ok(earners >= 1 && late >= 1, `the demo branch has members paying on time (${earners}) and late (${late})`);
+  // Commendations: an unrevoked 优秀共产党员 of 江北 earns 10 on its decision date.
+  const c = expectJson(await s.auditor.get('/api/v1/commendations?kind=outstanding_member&size=1'), 200).items.find((x) => x.member_id);
+  assert.ok(c, 'the demo holds 优秀共产党员 (seed 002)');
+  const p = expectJson(await s.auditor.get(`/api/v1/points/members/${c.member_id}?year=${c.decided_on.slice(0, 4)}`), 200);
+  const earned = p.items.filter((x) => x.action === 'commendation');
+  assert.deepEqual(earned.map((x) => [x.source, x.source_id, x.date, x.points]), [['commendation', c.id, c.decided_on, 10]]);
 });
 
 test('me/points: the member sees their own points and reasons, and nobody else\'s', async () => {

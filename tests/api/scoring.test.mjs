@@ -160,18 +160,18 @@ test('inspections: refusals by role, branch scope and hospital', async () => {
   assert.ok(mine.total > 0 && mine.items.every((x) => x.unit_id === s.neike.id));
 });
 
-test('assessment: weights as configured, dues absent and the rest renormalised, ties share a rank', async () => {
+test('assessment: weights as configured, absent measures renormalised, ties share a rank', async () => {
   const year = SEED_YEAR;
   const a = expectJson(await s.admin.get(`/api/v1/scoring/assessment?year=${year}`), 200);
   assert.deepEqual(a.weights, { inspection: 40, meetings: 30, study: 15, dues: 15 });
   assert.equal(a.finalised, null);
   assert.equal(a.items.length, s.dazu.length);
   for (const it of a.items) {
-    assert.ok(it.measures.missing.includes('dues'), 'dues are not measured yet');
-    assert.ok(!it.measures.used.includes('dues'));
     const v = it.measures.values;
+    // Dues are measured where the branch had dues for months already ended.
+    assert.equal(it.measures.used.includes('dues'), v.dues !== null, JSON.stringify(it.measures));
     // The score is the weighted mean of the measures used, with their weights renormalised.
-    const w = { inspection: 40, meetings: 30, study: 15 };
+    const w = { inspection: 40, meetings: 30, study: 15, dues: 15 };
     const used = it.measures.used;
     if (used.length) {
       const num = used.reduce((n, k) => n + w[k] * v[k], 0);
@@ -180,6 +180,23 @@ test('assessment: weights as configured, dues absent and the rest renormalised, 
       assert.equal(it.score_text, `${Math.floor(it.score / 10)}.${it.score % 10}`);
     }
   }
+  // The dues measure of a branch is its members' on-time months over their months owed, from their ledgers.
+  const branch = a.items.find((x) => x.measures.values.dues !== null);
+  assert.ok(branch, 'the demo hospitals pay dues');
+  const members = expectJson(await s.admin.get(`/api/v1/members?org=${branch.unit_id}&size=200`), 200).items;
+  const thisMonth = todayShanghai().slice(0, 7);
+  let due = 0;
+  let onTime = 0;
+  for (const m of members) {
+    const l = expectJson(await s.admin.get(`/api/v1/dues/members/${m.id}/ledger?year=${year}`), 200);
+    for (const x of l.months) {
+      if (x.month >= thisMonth || x.due_fen <= 0) continue;
+      due += 1;
+      onTime += x.on_time ? 1 : 0;
+    }
+  }
+  assert.ok(due > 0);
+  assert.equal(branch.measures.values.dues, Math.floor((2000 * onTime + due) / (2 * due)), `${onTime}/${due}`);
   const scored = a.items.filter((x) => x.score !== null);
   for (let k = 1; k < scored.length; k++) {
     assert.ok(scored[k - 1].score >= scored[k].score);

@@ -15,6 +15,8 @@ const std::vector<Action>& Actions() {
       {std::string(kMeetingAbsent), "无故缺席组织生活", false, -1},
       {std::string(kManualBonus), "手工加分（表彰、志愿服务等）", true, 1},
       {std::string(kManualDeduct), "手工扣分", true, -1},
+      {std::string(kDuesOnTime), "按时交纳党费", false, 1},
+      {std::string(kCommendation), "受到表彰", false, 1},
   };
   return kAll;
 }
@@ -48,7 +50,8 @@ std::string CycleKey(std::string_view cycle, const Date& d) {
 
 std::vector<PointRule> DefaultRules() {
   // A common county-hospital scheme: 2 per meeting attended (at most 10 a month, 60 a year), 5 per
-  // 党课 given (20 a year), 3 off per absence without reason, manual entries up to 20 a year each way.
+  // 党课 given (20 a year), 3 off per absence without reason, manual entries up to 20 a year each way,
+  // 1 for each month's dues paid by the month's end (12 a year), 10 per commendation (20 a year).
   auto rule = [](std::string_view action, const char* name, int64_t points, const char* cycle, int64_t cycle_cap,
                  int64_t year_cap) {
     PointRule r;
@@ -63,7 +66,8 @@ std::vector<PointRule> DefaultRules() {
   };
   return {rule(kMeetingAttend, "参加组织生活", 2, "month", 10, 60), rule(kLecture, "讲党课", 5, "quarter", 10, 20),
           rule(kMeetingAbsent, "无故缺席组织生活", 3, "month", 6, 30),
-          rule(kManualBonus, "表彰、志愿服务等加分", 5, "year", 20, 20), rule(kManualDeduct, "违规违纪等扣分", 5, "year", 20, 20)};
+          rule(kManualBonus, "表彰、志愿服务等加分", 5, "year", 20, 20), rule(kManualDeduct, "违规违纪等扣分", 5, "year", 20, 20),
+          rule(kDuesOnTime, "按时交纳党费", 1, "month", 1, 12), rule(kCommendation, "受到表彰", 10, "year", 20, 20)};
 }
 
 Status ValidateRule(const PointRule& r, const std::string& today, const std::string& latest_from) {

@@ -29,6 +29,9 @@ inline constexpr std::string_view kMeetingAbsent = "meeting_absent";  // 无故�
 inline constexpr std::string_view kLecture = "lecture";               // 讲党课
 inline constexpr std::string_view kManualBonus = "manual_bonus";      // 手工加分（表彰、志愿服务等）
 inline constexpr std::string_view kManualDeduct = "manual_deduct";    // 手工扣分
+// Earned from the dues and commendation areas.
+inline constexpr std::string_view kDuesOnTime = "dues_on_time";       // 按时交纳党费 (a month fully paid by its end)
+inline constexpr std::string_view kCommendation = "commendation";     // 受到表彰 (优秀共产党员, 优秀党务工作者)
 
 struct Action {
   std::string code;

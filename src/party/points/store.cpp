@@ -1,5 +1,9 @@
 #include "party/points/store.hpp"
 
+#include "party/dues/store.hpp"
+#include "party/scoring/rules.hpp"
+#include "party/scoring/store.hpp"
+
 #include "party/life/rules.hpp"
 #include "platform/core/clock.hpp"
 #include "platform/db/query.hpp"
@@ -213,10 +217,51 @@ std::vector<PointsMember> MembersInScope(soci::session& sql, const Scope& scope,
   return out;
 }
 
+namespace {
+
+// 按时交纳党费: each month of dues fully paid by the month's end, dated the month's first day (so
+// a quarter paid ahead counts once in each month, and a month still ahead not yet).
+void DuesOnTimeEvents(soci::session& sql, const EventQuery& e, std::vector<PointEvent>& out) {
+  const std::string prefix = e.org_path ? *e.org_path : e.scope.org_paths.size() == 1 ? e.scope.org_paths[0] : "";
+  const std::string from = e.from.empty() ? "2000-01" : e.from.substr(0, 7);
+  for (const auto& m : dues::DuesMonthStatuses(sql, e.tenant_id, prefix, from, e.to.substr(0, 7))) {
+    if (!m.on_time || (e.member_id && *e.member_id != m.member_id)) continue;
+    PointEvent ev;
+    ev.member_id = m.member_id;
+    ev.action = std::string(kDuesOnTime);
+    ev.date = m.month + "-01";
+    if ((!e.from.empty() && ev.date < e.from) || ev.date > e.to) continue;
+    ev.source = "dues";
+    ev.detail = m.month + " 党费按时交纳（" + m.settled_on.value_or("") + "交清）";
+    out.push_back(std::move(ev));
+  }
+}
+
+// 受到表彰: an unrevoked 优秀共产党员 or 优秀党务工作者 award of the member, on its decision date.
+void CommendationEvents(soci::session& sql, const EventQuery& e, std::vector<PointEvent>& out) {
+  Scope scope = e.scope;
+  scope.tenants = {e.tenant_id};
+  scoring::CommendationFilter f;
+  f.org_path = e.org_path;
+  for (const auto& c : scoring::ListCommendations(sql, scope, f, "date", false, 0, 100000)) {
+    if (!c.member_id || (e.member_id && *e.member_id != *c.member_id)) continue;
+    if ((!e.from.empty() && c.decided_on < e.from) || c.decided_on > e.to) continue;
+    PointEvent ev;
+    ev.member_id = *c.member_id;
+    ev.action = std::string(kCommendation);
+    ev.date = c.decided_on;
+    ev.source = "commendation";
+    ev.source_id = c.id;
+    ev.detail = std::to_string(c.year) + "年度" + scoring::KindTitle(c.kind) + "（" + c.basis + "）";
+    out.push_back(std::move(ev));
+  }
+}
+
+}  // namespace
+
 const std::vector<EventProvider>& EventProviders() {
-  // Extension point: DuesOnTimeEvents (dues area's DuesMonthStatuses → 按时交纳党费) and
-  // CommendationEvents (scoring area) join this list, each with its action in rules.cpp.
-  static const std::vector<EventProvider> kAll = {AttendanceEvents, LectureEvents, ManualEvents};
+  static const std::vector<EventProvider> kAll = {AttendanceEvents, LectureEvents, ManualEvents, DuesOnTimeEvents,
+                                                  CommendationEvents};
   return kAll;
 }
 

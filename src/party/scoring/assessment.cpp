@@ -2,6 +2,10 @@
 
 #include <algorithm>
 
+#include <map>
+#include <set>
+
+#include "party/dues/store.hpp"
 #include "party/life/cadence_inputs.hpp"
 #include "party/org/rules.hpp"
 #include "platform/core/ratio.hpp"
@@ -25,6 +29,43 @@ std::optional<int> MeetingCompliance(const life::UnitLifeFacts& facts, const std
   return CadenceCompliance(t);
 }
 
+// Dues paid on time per branch: member-months of `year` that have ended by `today` and were
+// fully paid by their month's end, over those months, counted to the 党支部 the member's unit is
+// (or is under: a 党小组's members count to its branch). One read per hospital.
+std::map<int64_t, std::pair<int64_t, int64_t>> DuesOnTime(soci::session& sql, const std::vector<life::LifeUnit>& units,
+                                                          int year, const Date& today) {
+  std::map<int64_t, std::string> path_of;
+  std::map<std::string, int64_t> branch_at;
+  std::set<int64_t> tenants;
+  for (const auto& u : units) {
+    path_of[u.id] = u.path;
+    if (u.kind == org::kBranch) branch_at[u.path] = u.id;
+    tenants.insert(u.tenant_id);
+  }
+  // Months ended: before the current month in the current year, all of a past year.
+  const std::string last = year < today.year ? std::to_string(year) + "-12"
+                                             : FormatDate(AddMonths(Date{today.year, today.month, 1}, -1)).substr(0, 7);
+  const std::string first = std::to_string(year) + "-01";
+  std::map<int64_t, std::pair<int64_t, int64_t>> out;  // branch → (on time, months)
+  if (last < first) return out;
+  for (int64_t tenant : tenants)
+    for (const auto& m : dues::DuesMonthStatuses(sql, tenant, "", first, last)) {
+      if (m.due_fen <= 0) continue;  // nothing was owed that month
+      auto p = path_of.find(m.unit_id);
+      if (p == path_of.end()) continue;  // outside the scope
+      // The branch is the longest ancestor path (or the unit itself) that is a 党支部.
+      for (auto end = p->second.size(); end > 1; end = p->second.rfind('/', end - 2) + 1) {
+        auto b = branch_at.find(p->second.substr(0, end));
+        if (b == branch_at.end()) continue;
+        auto& t = out[b->second];
+        t.first += m.on_time ? 1 : 0;
+        t.second += 1;
+        break;
+      }
+    }
+  return out;
+}
+
 }  // namespace
 
 std::vector<BranchResult> LiveAssessment(soci::session& sql, const Scope& scope, int year, const Weights& weights,
@@ -35,6 +76,7 @@ std::vector<BranchResult> LiveAssessment(soci::session& sql, const Scope& scope,
   const auto facts = life::FactsFor(inputs.units, inputs.meetings);
   const auto inspections = InspectionSums(sql, scope, year);
   const auto study = StudySums(sql, scope, year);
+  const auto dues_on_time = DuesOnTime(sql, inputs.units, year, today);
 
   std::vector<BranchResult> out;
   for (size_t i = 0; i < inputs.units.size(); ++i) {
@@ -56,10 +98,10 @@ std::vector<BranchResult> LiveAssessment(soci::session& sql, const Scope& scope,
         came += std::min(sums.second, sums.first);
       }
     if (auto r = PerMille(came, should)) b.measures.study = *r;
-    // DUES: the merger plugs the dues area in here — the share of the branch's member-months of
-    // `year` with on_time set, from DuesMonthStatuses(sql, u.tenant_id, u.path, "<year>-01",
-    // "<year>-12"), as PerMille(on_time, rows). Until then the measure stays absent and Assess()
+    // No dues generated for the branch's ended months: the measure is absent and Assess()
     // renormalises the other weights.
+    if (auto it = dues_on_time.find(u.id); it != dues_on_time.end())
+      if (auto r = PerMille(it->second.first, it->second.second)) b.measures.dues = *r;
     b.assessment = Assess(b.measures, weights);
     b.ranked.score = b.assessment.score;
     out.push_back(std::move(b));

@@ -55,7 +55,9 @@ CROSS JOIN (SELECT 'meeting_attend' AS action, '参加组织生活' AS name, 2 A
             UNION ALL SELECT 'lecture', '讲党课', 5, 'quarter', 10, 20
             UNION ALL SELECT 'meeting_absent', '无故缺席组织生活', 3, 'month', 6, 30
             UNION ALL SELECT 'manual_bonus', '表彰、志愿服务等加分', 5, 'year', 20, 20
-            UNION ALL SELECT 'manual_deduct', '违规违纪等扣分', 5, 'year', 20, 20) d;
+            UNION ALL SELECT 'manual_deduct', '违规违纪等扣分', 5, 'year', 20, 20
+            UNION ALL SELECT 'dues_on_time', '按时交纳党费', 1, 'month', 1, 12
+            UNION ALL SELECT 'commendation', '受到表彰', 10, 'year', 20, 20) d;
 
 -- Built-in roles of tenants created before this migration get the points permissions, as new
 -- tenants get them from BuiltinRoles().
