@@ -264,8 +264,7 @@ void RegisterRecordRoutes(http::Router& router, platform::Services& s) {
                 const int64_t record_id = req.IdParam("record_id");
                 auto body = req.Json();
                 Errors errors;
-                if (!body.contains("version") || !body["version"].is_number_integer())
-                  errors.push_back(Invalid("version", "缺少版本号，请刷新后重试"));
+                const int64_t version = http::JsonVersion(body, errors);
                 const std::string change_reason = LimitedText(body, "change_reason", 500, "更正或作废原因", errors);
                 if (change_reason.empty()) errors.push_back(Invalid("change_reason", "请填写更正或作废的原因"));
                 bool void_it = false;
@@ -307,7 +306,7 @@ void RegisterRecordRoutes(http::Router& router, platform::Services& s) {
                     if (auto e = RuleErrors(*c, rows, after, before->id); !e.empty()) return e;
                   }
                   if (!ReplaceRecord(sql, *before, after, void_it ? "void" : "correct", change_reason,
-                                     body["version"].get<int64_t>(), req.who().user_id))
+                                     version, req.who().user_id))
                     return Error{ErrorCode::kConflict, "记录已被他人修改，请刷新后重试", "version"};
                   auto ev = audit::EventFor(req, void_it ? "void" : "update", "development_record",
                                             std::to_string(record_id));

@@ -175,8 +175,7 @@ void RegisterRoutes(http::Router& router, platform::Services& s) {
                 auto body = req.Json();
                 Errors errors;
                 CandidateInput in = InputFromJson(body, errors);
-                if (!body.contains("version") || !body["version"].is_number_integer())
-                  errors.push_back(Invalid("version", "缺少版本号，请刷新后重试"));
+                const int64_t version = http::JsonVersion(body, errors);
                 auto r = WriteOrDuplicate(s.db, [&](soci::session& sql) -> Result<nlohmann::json> {
                   auto before = FindCandidate(sql, WriteScope(req.who().scope), id);
                   if (!before) return CandidateNotFound();
@@ -206,7 +205,7 @@ void RegisterRoutes(http::Router& router, platform::Services& s) {
                     if (c.member_id) return Invalid("id_number", "已编入党员名册，身份证号请在党员信息中更正");
                     if (auto dup = Duplicate(sql, c.tenant_id, c.id_bidx, c.id)) return *dup;
                   }
-                  if (!UpdateCandidate(sql, c, body["version"].get<int64_t>()))
+                  if (!UpdateCandidate(sql, c, version))
                     return Error{ErrorCode::kConflict, "信息已被他人修改，请刷新后重试", "version"};
                   auto ev = audit::EventFor(req, "update", "candidate", std::to_string(id));
                   ev.before = AuditJson(*before);

@@ -80,12 +80,6 @@ void Fill(PlanRecord& p, const PlanInput& in) {
   p.note = in.note;
 }
 
-Result<int64_t> VersionOf(const nlohmann::json& body) {
-  if (!body.contains("version") || !body["version"].is_number_integer())
-    return Invalid("version", "缺少版本号，请刷新后重试");
-  return body["version"].get<int64_t>();
-}
-
 // A plan the caller may change: 404 outside the write scope, 409 once held or cancelled.
 Result<PlanRecord> LoadForWrite(soci::session& sql, const Request& req, int64_t id) {
   auto p = FindPlan(sql, WriteScope(req.who().scope), id);
@@ -204,8 +198,7 @@ void RegisterPlanRoutes(http::Router& router, platform::Services& s) {
                 const auto body = req.Json();
                 Errors errors;
                 const PlanInput in = InputFromJson(body, errors);
-                auto version = VersionOf(body);
-                if (!version.ok()) errors.push_back(version.error());
+                const int64_t version = http::JsonVersion(body, errors);
                 auto r = s.db.Write([&](soci::session& sql) -> Result<nlohmann::json> {
                   auto before = LoadForWrite(sql, req, id);
                   if (!before.ok()) return before.errors();
@@ -218,7 +211,7 @@ void RegisterPlanRoutes(http::Router& router, platform::Services& s) {
                   if (!errors.empty()) return errors;
                   PlanRecord p = b;
                   Fill(p, in);
-                  if (!UpdatePlan(sql, p, version.value())) return Stale();
+                  if (!UpdatePlan(sql, p, version)) return Stale();
                   auto stored = FindPlan(sql, WriteScope(req.who().scope), id);
                   auto ev = audit::EventFor(req, "update", "meeting_plan", std::to_string(id));
                   ev.before = SnapshotJson(b);
@@ -241,14 +234,13 @@ void RegisterPlanRoutes(http::Router& router, platform::Services& s) {
                 const std::string reason = Trim(http::JsonText(body, "reason", errors));
                 if (reason.empty()) errors.push_back(Invalid("reason", "请填写取消原因"));
                 else if (Utf8Length(reason) > kMaxCancelReason) errors.push_back(Invalid("reason", "取消原因不能超过 200 字"));
-                auto version = VersionOf(body);
-                if (!version.ok()) errors.push_back(version.error());
+                const int64_t version = http::JsonVersion(body, errors);
                 auto r = s.db.Write([&](soci::session& sql) -> Result<nlohmann::json> {
                   auto before = LoadForWrite(sql, req, id);
                   if (!before.ok()) return before.errors();
                   if (!errors.empty()) return errors;
                   const PlanRecord& b = before.value();
-                  if (!CancelPlan(sql, b.tenant_id, id, reason, version.value())) return Stale();
+                  if (!CancelPlan(sql, b.tenant_id, id, reason, version)) return Stale();
                   auto ev = audit::EventFor(req, "cancel", "meeting_plan", std::to_string(id));
                   ev.before = SnapshotJson(b);
                   ev.after = {{"state", "cancelled"}, {"cancel_reason", reason}};

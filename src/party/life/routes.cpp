@@ -56,12 +56,6 @@ Result<MeetingRecord> LoadForWrite(soci::session& sql, const Request& req, int64
   return *m;
 }
 
-Result<int64_t> VersionOf(const nlohmann::json& body) {
-  if (!body.contains("version") || !body["version"].is_number_integer())
-    return Invalid("version", "缺少版本号，请刷新后重试");
-  return body["version"].get<int64_t>();
-}
-
 Error Stale() { return Error{ErrorCode::kConflict, "会议记录已被他人修改，请刷新后重试", "version"}; }
 
 // The plan a new meeting holds, when the body names one: in the caller's write scope, still
@@ -162,8 +156,7 @@ void RegisterRoutes(http::Router& router, platform::Services& s) {
                 const auto body = req.Json();
                 Errors errors;
                 const MeetingBody in = BodyFromJson(body, errors);
-                auto version = VersionOf(body);
-                if (!version.ok()) errors.push_back(version.error());
+                const int64_t version = http::JsonVersion(body, errors);
                 auto r = s.db.Write([&](soci::session& sql) -> Result<nlohmann::json> {
                   auto before = LoadForWrite(sql, req, id);
                   if (!before.ok()) return before.errors();
@@ -178,7 +171,7 @@ void RegisterRoutes(http::Router& router, platform::Services& s) {
                   auto& p = prepared.value();
                   const auto old_lines = AttendanceOf(sql, b.tenant_id, id);
                   const auto snapshot = SnapshotJson(b, old_lines);
-                  if (!UpdateMeeting(sql, p.record, version.value())) return Stale();
+                  if (!UpdateMeeting(sql, p.record, version)) return Stale();
                   AddHistory(sql, b.tenant_id, id, b.version, snapshot.dump(), req.who().user_id, "修改");
                   ReplaceAttendance(sql, b.tenant_id, id, p.lines);
                   auto stored = FindMeeting(sql, WriteScope(req.who().scope), id);
@@ -205,8 +198,7 @@ void RegisterRoutes(http::Router& router, platform::Services& s) {
                 const std::string reason = Trim(http::JsonText(body, "reason", errors));
                 if (reason.empty()) errors.push_back(Invalid("reason", "请填写取消原因"));
                 else if (Utf8Length(reason) > kMaxCancelReason) errors.push_back(Invalid("reason", "取消原因不能超过 200 字"));
-                auto version = VersionOf(body);
-                if (!version.ok()) errors.push_back(version.error());
+                const int64_t version = http::JsonVersion(body, errors);
                 auto r = s.db.Write([&](soci::session& sql) -> Result<nlohmann::json> {
                   auto before = LoadForWrite(sql, req, id);
                   if (!before.ok()) return before.errors();
@@ -214,7 +206,7 @@ void RegisterRoutes(http::Router& router, platform::Services& s) {
                   const MeetingRecord& b = before.value();
                   const auto lines = AttendanceOf(sql, b.tenant_id, id);
                   const auto snapshot = SnapshotJson(b, lines);
-                  if (!CancelMeeting(sql, b.tenant_id, id, reason, version.value())) return Stale();
+                  if (!CancelMeeting(sql, b.tenant_id, id, reason, version)) return Stale();
                   AddHistory(sql, b.tenant_id, id, b.version, snapshot.dump(), req.who().user_id, "取消：" + reason);
                   auto ev = audit::EventFor(req, "cancel", "meeting", std::to_string(id));
                   ev.before = {{"state", b.state}, {"type", b.type}, {"date", b.held_on}, {"topic", b.topic}};

@@ -186,8 +186,7 @@ void RegisterRoutes(http::Router& router, platform::Services& s) {
                 auto body = req.Json();
                 Errors errors;
                 MemberInput in = InputFromJson(body, errors);
-                if (!body.contains("version") || !body["version"].is_number_integer())
-                  errors.push_back(Invalid("version", "缺少版本号，请刷新后重试"));
+                const int64_t version = http::JsonVersion(body, errors);
                 auto r = WriteOrDuplicate(s.db, [&](soci::session& sql) -> Result<nlohmann::json> {
                   auto before = LoadForWrite(sql, req, id);
                   if (!before.ok()) return before.errors();
@@ -205,7 +204,7 @@ void RegisterRoutes(http::Router& router, platform::Services& s) {
                   auto valid = ValidateMember(in, TodayDate());
                   if (!valid.ok()) errors.insert(errors.end(), valid.errors().begin(), valid.errors().end());
                   if (!errors.empty()) return errors;
-                  const int64_t version = body["version"].get<int64_t>();
+                  
                   MemberRecord m = RecordFrom(valid.value(), s.cipher, before.value().tenant_id, before.value().unit_id);
                   m.id = id;
                   if (m.id_bidx != before.value().id_bidx) {

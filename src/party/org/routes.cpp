@@ -226,8 +226,7 @@ void RegisterRoutes(http::Router& router, platform::Services& s) {
                 int64_t id = req.IdParam();
                 auto body = req.Json();
                 Errors errors;
-                if (!body.contains("version") || !body["version"].is_number_integer())
-                  errors.push_back(Invalid("version", "缺少版本号，请刷新后重试"));
+                const int64_t version = http::JsonVersion(body, errors);
                 if (body.contains("name")) {
                   if (auto c = CheckName(Trim(JsonText(body, "name", errors))); !c.ok()) errors.push_back(c.error());
                 }
@@ -247,7 +246,7 @@ void RegisterRoutes(http::Router& router, platform::Services& s) {
                     u.sort_order = body["sort_order"].get<int64_t>();
                   if (u.name != before.name && SiblingNameTaken(sql, u.tenant_id, u.parent_id, u.name, u.id))
                     return Error{ErrorCode::kConflict, "同一上级组织下已有同名组织", "name"};
-                  if (!UpdateUnit(sql, u, body["version"].get<int64_t>()))
+                  if (!UpdateUnit(sql, u, version))
                     return Error{ErrorCode::kConflict, "信息已被他人修改，请刷新后重试", "version"};
                   auto ev = audit::EventFor(req, "update", "org_unit", std::to_string(id));
                   ev.before = {{"name", before.name}, {"department", before.department},

@@ -41,6 +41,12 @@ std::string JsonText(const nlohmann::json& body, const char* name, Errors& error
   return it->get<std::string>();
 }
 
+int64_t JsonVersion(const nlohmann::json& body, Errors& errors) {
+  if (body.contains("version") && body["version"].is_number_integer()) return body["version"].get<int64_t>();
+  errors.push_back(Invalid("version", "缺少版本号，请刷新后重试"));
+  return 0;
+}
+
 std::string JsonTextOrThrow(const nlohmann::json& body, const char* name) {
   Errors errors;
   std::string v = JsonText(body, name, errors);

@@ -96,6 +96,9 @@ class HttpError : public std::exception {
 
 // A text field of a JSON body: "" when absent or null; a non-text value adds an error naming it.
 std::string JsonText(const nlohmann::json& body, const char* name, Errors& errors);
+// The `version` an update or a state change was read at (optimistic locking): an integer, else
+// 0 and the error 缺少版本号 on `version` added to `errors`.
+int64_t JsonVersion(const nlohmann::json& body, Errors& errors);
 // The same, throwing HttpError (400) for a non-text value.
 std::string JsonTextOrThrow(const nlohmann::json& body, const char* name);
 
