@@ -178,6 +178,7 @@ Result<std::vector<DemoLogin>> CreateDemo(platform::db::Database& db, const plat
     return Ok();
   });
   if (!r.ok()) return r.errors();
+  db.RefreshStatistics();
   return logins;
 }
 

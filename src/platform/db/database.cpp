@@ -140,6 +140,12 @@ void Database::Begin(soci::session& sql) {
   }
 }
 
+void Database::RefreshStatistics() {
+  Lease lease(*this);
+  // SQLite: `PRAGMA optimize` analyses only the tables whose statistics are worth having.
+  lease.session() << (is_sqlite() ? "PRAGMA optimize" : "ANALYZE");
+}
+
 bool Database::Ping() {
   try {
     Lease lease(*this);

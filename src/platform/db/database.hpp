@@ -60,6 +60,11 @@ class Database {
   // Checks the database answers (for /readyz).
   bool Ping();
 
+  // Refreshes the planner's statistics after a bulk load (the demo, a large import). Without it
+  // PostgreSQL plans a freshly filled table as if it held one row until autovacuum comes round,
+  // and a join of meetings × attendance ran as a 5-second nested loop instead of 20 ms.
+  void RefreshStatistics();
+
  private:
   class Lease {
    public:
