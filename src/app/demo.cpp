@@ -171,7 +171,8 @@ Result<std::vector<DemoLogin>> CreateDemo(platform::db::Database& db, const plat
       logins.push_back({d.username, d.role, platform::db::FetchOne(sql, t)->Str("name")});
     }
     DemoContext context{sql, cipher, today, placed};
-    for (auto seed : {SeedLifeDemo, SeedDevelopmentDemo, SeedStudyDemo, SeedDuesDemo, SeedScoringDemo, SeedPointsDemo, SeedIntegrityDemo}) {
+    for (auto seed : {SeedLifeDemo, SeedDevelopmentDemo, SeedStudyDemo, SeedDuesDemo, SeedScoringDemo, SeedPointsDemo, SeedIntegrityDemo,
+                      SeedRegistryDemo}) {
       auto seeded = seed(context);
       if (!seeded.ok()) return seeded;
     }

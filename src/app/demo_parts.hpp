@@ -42,5 +42,8 @@ Status SeedScoringDemo(DemoContext& c);
 Status SeedPointsDemo(DemoContext& c);
 // 廉洁从业承诺书 (some signed, some not) and 九不准 self-checks in 江北 and 大足.
 Status SeedIntegrityDemo(DemoContext& c);
+// 大足's 建档立卡 registry (12 villages of 中敖镇, 91 households) and its four outreach teams
+// (demo_registry.cpp).
+Status SeedRegistryDemo(DemoContext& c);
 
 }  // namespace qizhi::app
