@@ -1,6 +1,7 @@
 #include "app/routes.hpp"
 
 #include "figures/routes.hpp"
+#include "health/registry/divisions_routes.hpp"
 #include "party/development/routes.hpp"
 #include "party/dues/routes.hpp"
 #include "party/life/routes.hpp"
@@ -8,9 +9,6 @@
 #include "party/org/routes.hpp"
 #include "party/scoring/routes.hpp"
 #include "party/integrity/routes.hpp"
-#include "party/life/routes.hpp"
-#include "party/members/routes.hpp"
-#include "party/org/routes.hpp"
 #include "party/points/routes.hpp"
 #include "party/study/routes.hpp"
 #include "platform/audit/routes.hpp"
@@ -31,6 +29,7 @@ void RegisterAllRoutes(platform::http::Router& router, platform::Services& servi
   party::scoring::RegisterRoutes(router, services);
   party::points::RegisterRoutes(router, services);
   party::integrity::RegisterRoutes(router, services);
+  health::registry::RegisterDivisionRoutes(router, services);
   figures::RegisterRoutes(router, services);
 }
 
