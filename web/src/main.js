@@ -16,3 +16,9 @@ createApp(App)
   .use(element)
   .directive('hasPermi', hasPermi)
   .mount('#app')
+
+// The service worker keeps the app on the device for the offline visit pages (public/sw.js).
+// Development (vite dev) runs without it so edits show at once.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => navigator.serviceWorker.register('./sw.js').catch(() => {}))
+}

@@ -2,14 +2,18 @@ import { describe, expect, it } from 'vitest'
 import { resolveNavigation } from '@/router/guard'
 import { hasAnyPermi } from '@/utils/permission'
 
-function store(me) {
+function store(me, { offline = false } = {}) {
   const s = {
     loaded: false,
     passwordExpired: false,
     totpEnrolRequired: false,
     permissions: [],
     hasPermi: (p) => hasAnyPermi(s.permissions, p),
+    applyMe(profile) {
+      Object.assign(s, profile, { loaded: true })
+    },
     async fetchMe() {
+      if (offline) throw Object.assign(new Error('网络错误'), { status: 0 })
       if (!me) throw Object.assign(new Error('未登录'), { status: 401 })
       Object.assign(s, me, { loaded: true })
     },
@@ -21,6 +25,25 @@ const route = (name, fullPath, meta = {}) => ({ name, fullPath, path: fullPath.s
 const userPage = route('user', '/system/user', { permi: 'system:user:list' })
 
 describe('resolveNavigation', () => {
+  const fieldPage = route('field', '/field', { permi: 'health:visit:edit', offline: true })
+  const saved = async () => ({ user: { username: 'outreach' }, permissions: ['health:visit:edit'] })
+
+  it('without network, an offline page opens as the user who downloaded data here', async () => {
+    const s = store(null, { offline: true })
+    expect(await resolveNavigation(fieldPage, s, saved)).toBe(true)
+    expect(s.offline).toBe(true)
+    expect(s.user.username).toBe('outreach')
+  })
+
+  it('without network and nothing downloaded, or on a page not meant for offline, login', async () => {
+    expect(await resolveNavigation(fieldPage, store(null, { offline: true }), async () => null)).toEqual({ name: 'login', query: { redirect: '/field' } })
+    expect(await resolveNavigation(userPage, store(null, { offline: true }), saved)).toEqual({ name: 'login', query: { redirect: '/system/user' } })
+  })
+
+  it('a session that ended (401) is never replaced by the saved profile', async () => {
+    expect(await resolveNavigation(fieldPage, store(null), saved)).toEqual({ name: 'login', query: { redirect: '/field' } })
+  })
+
   it('lets anyone see the login page', async () => {
     expect(await resolveNavigation(route('login', '/login', { public: true }), store(null))).toBe(true)
   })

@@ -14,6 +14,7 @@ export const useUserStore = defineStore('user', {
     passwordExpired: false,
     totpEnabled: false,
     totpEnrolRequired: false,
+    offline: false, // opened without network from the profile saved with the offline download
   }),
   getters: {
     hasPermi: (state) => {
