@@ -35,6 +35,13 @@ export const routes = [
     meta: { title: '廉洁从业承诺书', permi: 'party:integrity:list' },
   },
   {
+    // 离线走访: the phone page, full screen without the sidebar; opens without network (meta.offline).
+    path: '/field',
+    name: 'field',
+    component: () => import('@/views/health/outreach/field.vue'),
+    meta: { title: '离线走访', permi: 'health:visit:edit', offline: true },
+  },
+  {
     path: '/',
     component: Layout,
     redirect: '/index',
