@@ -1,6 +1,7 @@
 #include "app/routes.hpp"
 
 #include "figures/routes.hpp"
+#include "health/outreach/routes.hpp"
 #include "party/development/routes.hpp"
 #include "party/dues/routes.hpp"
 #include "party/life/routes.hpp"
@@ -31,6 +32,7 @@ void RegisterAllRoutes(platform::http::Router& router, platform::Services& servi
   party::scoring::RegisterRoutes(router, services);
   party::points::RegisterRoutes(router, services);
   party::integrity::RegisterRoutes(router, services);
+  health::outreach::RegisterRoutes(router, services);
   figures::RegisterRoutes(router, services);
 }
 

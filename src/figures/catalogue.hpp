@@ -5,6 +5,7 @@
 #pragma once
 #include <functional>
 #include <map>
+#include <set>
 #include <nlohmann/json.hpp>
 #include <soci/soci.h>
 #include <string>
@@ -43,6 +44,9 @@ struct Context {
   soci::session& sql;
   const Scope& scope;
   const platform::pii::Cipher& cipher;
+  // The caller, for figures narrowed by more than the Scope (the health figures: 分片负责).
+  int64_t user_id = 0;
+  const std::set<std::string>* permissions = nullptr;
 };
 
 struct Figure {
@@ -64,6 +68,7 @@ std::vector<Figure> DuesFigures();
 std::vector<Figure> ScoringFigures();
 std::vector<Figure> PointsFigures();
 std::vector<Figure> IntegrityFigures();
+std::vector<Figure> HealthFigures();
 const Figure* FindFigure(const std::string& name);
 
 }  // namespace qizhi::figures

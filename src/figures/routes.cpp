@@ -38,7 +38,7 @@ void RegisterRoutes(http::Router& router, platform::Services& s) {
                 const Figure* f = FindFigure(name);
                 if (!f) return http::Problem({Error{ErrorCode::kNotFound, "没有这个统计项: " + name, "name"}});
                 auto r = s.db.Read([&](soci::session& sql) {
-                  Context c{sql, req.who().scope, s.cipher};
+                  Context c{sql, req.who().scope, s.cipher, req.who().user_id, &req.who().permissions};
                   return f->compute(c, req.query);
                 });
                 if (!r.ok()) return http::Problem(r.errors());
