@@ -55,6 +55,9 @@ struct Figure {
   std::string unit;  // 人, 个
   std::vector<FilterSpec> filters;
   std::function<Result<FigureValue>(Context&, const Params&)> compute;
+  // Needed besides figures:view (empty: none). The catalogue lists a figure only to those who
+  // hold it, so a dashboard never shows a card its reader would get a 403 for.
+  std::string permission;
 };
 
 // Every figure: the party organisation and members (party_figures.cpp), then each area's own

@@ -98,15 +98,15 @@ std::vector<Figure> HealthFigures() {
   const std::vector<FilterSpec> filters{period, village, town, team, by};
   return {
       {"health_households", "建档立卡户（登记户数）", "户", filters,
-       [](Context& c, const Params& q) { return Compute(c, q, Count::kHouseholds); }},
+       [](Context& c, const Params& q) { return Compute(c, q, Count::kHouseholds); }, "health:visit:list"},
       {"health_persons", "建档立卡人口（登记人数）", "人", filters,
-       [](Context& c, const Params& q) { return Compute(c, q, Count::kPersons); }},
+       [](Context& c, const Params& q) { return Compute(c, q, Count::kPersons); }, "health:visit:list"},
       {"health_visited_households", "已走访户数", "户", filters,
-       [](Context& c, const Params& q) { return Compute(c, q, Count::kVisited); }},
+       [](Context& c, const Params& q) { return Compute(c, q, Count::kVisited); }, "health:visit:list"},
       {"health_seen_persons", "已见面人数", "人", filters,
-       [](Context& c, const Params& q) { return Compute(c, q, Count::kSeen); }},
+       [](Context& c, const Params& q) { return Compute(c, q, Count::kSeen); }, "health:visit:list"},
       {"health_covered_households", "已覆盖户数（户户到家、人人见面）", "户", filters,
-       [](Context& c, const Params& q) { return Compute(c, q, Count::kCovered); }},
+       [](Context& c, const Params& q) { return Compute(c, q, Count::kCovered); }, "health:visit:list"},
   };
 }
 

@@ -22,7 +22,7 @@ const prevMonth = (() => {
 const total = async (c, url) => expectJson(await c.get(`${url}${url.includes('?') ? '&' : '?'}size=1`), 200).total;
 
 test('setup', async () => {
-  for (const u of ['admin', 'outreach', 'leader', 'member']) s[u] = await loginAs(srv.url, u, DEMO_PASSWORD);
+  for (const u of ['admin', 'outreach', 'leader', 'member', 'secretary']) s[u] = await loginAs(srv.url, u, DEMO_PASSWORD);
   const cov = expectJson(await s.admin.get('/api/v1/coverage'), 200);
   s.teams = cov.teams;
 });
@@ -125,6 +125,10 @@ test('figures: each value and group equals its records list', async () => {
       }
     }
   }
+  // Without health:visit:list the health figures are not in the catalogue and refused.
+  const theirs = expectJson(await s.secretary.get('/api/v1/figures'), 200).items.map((f) => f.name);
+  assert.ok(theirs.length > 0 && names.every((n) => !theirs.includes(n)), 'no health figure for the secretary');
+  expectProblem(await s.secretary.get('/api/v1/figures/health_households'), 403);
   const h = expectJson(await s.admin.get('/api/v1/figures/health_households'), 200);
   assert.equal(h.value, 91);
   assert.equal(h.groups.length, 12);
