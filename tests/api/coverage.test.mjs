@@ -141,4 +141,11 @@ test('export: the not-yet lists as .xlsx', async () => {
   const buf = Buffer.from(await res.arrayBuffer());
   assert.equal(buf.subarray(0, 2).toString('latin1'), 'PK');
   assert.match(res.headers.get('content-disposition'), /coverage\.xlsx/);
+  // With health:registry:pii (admin) the ID numbers are in full, and the export is audited.
+  const full = await fetch(`${srv.url}/api/v1/coverage/export`, { headers: { cookie: s.admin.cookieHeader() } });
+  assert.equal(full.status, 200);
+  assert.equal(Buffer.from(await full.arrayBuffer()).subarray(0, 2).toString('latin1'), 'PK');
+  const audad = await loginAs(srv.url, 'audadmin', DEMO_PASSWORD);
+  const log = expectJson(await audad.get('/api/v1/audit?action=reveal&record_type=person'), 200);
+  assert.ok(log.items.some((e) => e.record_id === 'coverage-export'), 'the full export is audited');
 });

@@ -254,6 +254,7 @@ void RegisterCoverageRoutes(http::Router& router, platform::Services& s) {
                 auto r = s.db.Read([&](soci::session& sql) -> Result<Out> {
                   auto sel = Selection(sql, req);
                   if (!sel.ok()) return sel.errors();
+                  sel.value().query.sealed = pii;
                   const auto d = LoadCoverage(sql, req.who().scope, sel.value().query);
                   platform::xport::Sheet households{"未走访户", sel.value().period.title + "未走访户（截至" + FormatDate(sel.value().query.as_of) + "）",
                                                     {"村", "帮扶队", "户编号", "户主", "住址", "人数"}, {}, {}};

@@ -17,10 +17,12 @@ inline constexpr std::string_view kHouseholds =
     "FROM households h LEFT JOIN persons hp ON hp.tenant_id = h.tenant_id AND hp.id = h.head_person_id "
     "WHERE h.state = 'active'";
 
-// Only who can be a current member on as_of; coverage.hpp judges again.
-inline constexpr std::string_view kPersons =
-    "SELECT p.id, p.household_id, p.name, p.sex, p.relation, p.id_mask, p.phone_mask, p.id_enc, p.phone_enc, "
-    "p.joined_on, p.left_on FROM persons p WHERE (p.joined_on IS NULL OR p.joined_on <= :asof) "
+// Only who can be a current member on as_of; coverage.hpp judges again. The ciphertexts are
+// read only for the export: they are most of a row's bytes, and coverage never shows them.
+inline constexpr std::string_view kPersonColumns =
+    "SELECT p.id, p.household_id, p.name, p.sex, p.relation, p.id_mask, p.phone_mask, p.joined_on, p.left_on";
+inline constexpr std::string_view kPersonsWhere =
+    " FROM persons p WHERE (p.joined_on IS NULL OR p.joined_on <= :asof) "
     "AND (p.left_on IS NULL OR p.left_on > :asof)";
 
 // One row per person with a line in the period: seen at least once, and the latest reason
@@ -82,7 +84,9 @@ CoverageData LoadCoverage(soci::session& sql, const Scope& scope, const Coverage
   std::vector<CoverageHousehold> inputs(households.size());
   for (size_t i = 0; i < households.size(); ++i) inputs[i].id = households[i].id;
 
-  Query pq(kPersons);
+  Query pq(kPersonColumns);
+  if (c.sealed) pq << ", p.id_enc, p.phone_enc";
+  pq << kPersonsWhere;
   pq.Set("asof", as_of);
   Villages(pq, scope, c, "p.tenant_id", "p.village_code");
   pq << " ORDER BY p.household_id, CASE WHEN p.relation = '户主' THEN 0 ELSE 1 END, p.id";
@@ -95,7 +99,8 @@ CoverageData LoadCoverage(soci::session& sql, const Scope& scope, const Coverage
     p.left = ParseDate(r.Str("left_on"));
     inputs[it->second].persons.push_back(p);
     out.persons[p.id] = CoveredPerson{p.id, r.Str("name"), r.Str("sex"), r.Str("relation"), r.Str("id_mask"),
-                                      r.Str("phone_mask"), r.Str("id_enc"), r.Str("phone_enc")};
+                                      r.Str("phone_mask"), c.sealed ? r.Str("id_enc") : std::string(),
+                                      c.sealed ? r.Str("phone_enc") : std::string()};
   }
 
   Query vq(kHouseholdVisits);

@@ -24,6 +24,7 @@ struct CoverageQuery {
   Date start, as_of;                 // judged over [start, as_of]
   registry::VillageScope villages;   // caller ∩ plan ∩ team ∩ village (all = no limit)
   std::string town;                  // a town code (9 digits): its villages only
+  bool sealed = false;               // also read the encrypted ID number and phone (the export)
 };
 
 struct CoveredPerson {
