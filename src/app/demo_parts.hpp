@@ -45,5 +45,8 @@ Status SeedIntegrityDemo(DemoContext& c);
 // 大足's 建档立卡 registry (12 villages of 中敖镇, 91 households) and its four outreach teams
 // (demo_registry.cpp).
 Status SeedRegistryDemo(DemoContext& c);
+// Home visits for 大足's 91 households: past months nearly complete, this month about 60%,
+// some members away with a reason, a few service plan items (demo_visits.cpp).
+Status SeedVisitsDemo(DemoContext& c);
 
 }  // namespace qizhi::app

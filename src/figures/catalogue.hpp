@@ -5,6 +5,7 @@
 #pragma once
 #include <functional>
 #include <map>
+#include <set>
 #include <nlohmann/json.hpp>
 #include <soci/soci.h>
 #include <string>
@@ -43,6 +44,9 @@ struct Context {
   soci::session& sql;
   const Scope& scope;
   const platform::pii::Cipher& cipher;
+  // The caller, for figures narrowed by more than the Scope (the health figures: 分片负责).
+  int64_t user_id = 0;
+  const std::set<std::string>* permissions = nullptr;
 };
 
 struct Figure {
@@ -51,6 +55,9 @@ struct Figure {
   std::string unit;  // 人, 个
   std::vector<FilterSpec> filters;
   std::function<Result<FigureValue>(Context&, const Params&)> compute;
+  // Needed besides figures:view (empty: none). The catalogue lists a figure only to those who
+  // hold it, so a dashboard never shows a card its reader would get a 403 for.
+  std::string permission;
 };
 
 // Every figure: the party organisation and members (party_figures.cpp), then each area's own
@@ -64,6 +71,7 @@ std::vector<Figure> DuesFigures();
 std::vector<Figure> ScoringFigures();
 std::vector<Figure> PointsFigures();
 std::vector<Figure> IntegrityFigures();
+std::vector<Figure> HealthFigures();
 const Figure* FindFigure(const std::string& name);
 
 }  // namespace qizhi::figures

@@ -175,7 +175,7 @@ std::vector<Figure> PartyFigures() {
 const std::vector<Figure>& Catalogue() {
   static const std::vector<Figure> kAll = [] {
     std::vector<Figure> all;
-    for (auto part : {PartyFigures, LifeFigures, DevelopmentFigures, StudyFigures, DuesFigures, ScoringFigures, PointsFigures, IntegrityFigures})
+    for (auto part : {PartyFigures, LifeFigures, DevelopmentFigures, StudyFigures, DuesFigures, ScoringFigures, PointsFigures, IntegrityFigures, HealthFigures})
       for (auto& f : part()) all.push_back(std::move(f));
     return all;
   }();

@@ -13,9 +13,10 @@ void RegisterRoutes(http::Router& router, platform::Services& s) {
   router.Add({.method = "GET",
               .pattern = "/api/v1/figures",
               .permission = "figures:view",
-              .handler = [](Request&) -> Response {
+              .handler = [](Request& req) -> Response {
                 nlohmann::json items = nlohmann::json::array();
                 for (const auto& f : Catalogue()) {
+                  if (!f.permission.empty() && !req.who().Has(f.permission)) continue;
                   nlohmann::json filters = nlohmann::json::array();
                   for (const auto& spec : f.filters) {
                     nlohmann::json j = {{"name", spec.name}, {"title", spec.title}, {"type", spec.type}};
@@ -37,8 +38,10 @@ void RegisterRoutes(http::Router& router, platform::Services& s) {
                 const std::string name = req.params.count("name") ? req.params.at("name") : "";
                 const Figure* f = FindFigure(name);
                 if (!f) return http::Problem({Error{ErrorCode::kNotFound, "没有这个统计项: " + name, "name"}});
+                if (!f->permission.empty() && !req.who().Has(f->permission))
+                  return http::Problem({Error{ErrorCode::kForbidden, "没有查看该统计项的权限", "name"}});
                 auto r = s.db.Read([&](soci::session& sql) {
-                  Context c{sql, req.who().scope, s.cipher};
+                  Context c{sql, req.who().scope, s.cipher, req.who().user_id, &req.who().permissions};
                   return f->compute(c, req.query);
                 });
                 if (!r.ok()) return http::Problem(r.errors());

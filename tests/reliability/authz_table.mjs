@@ -763,6 +763,36 @@ export const TABLE = [
     build: async (x) => ({ path: `/api/v1/integrity/self-checks/${(await x.selfCheck()).id}` }),
   },
 
+  // ---- health: visits, service items, visit plans, coverage (issue 7) ----
+  // Health records are not in the org tree: a caller's reach is its hospital and its team's
+  // villages (VillageScope), exercised by tests/api/visits.test.mjs and coverage.test.mjs. Here
+  // every route is walked for its permission; for a route naming a record, a caller holding the
+  // permission is a not-applicable cell (the record checks are those API tests'), one without it
+  // must get the 403 before any record is looked at.
+  { route: 'GET /api/v1/visits', permission: 'health:visit:list', write: false, target: 'none', build: () => ({ path: '/api/v1/visits' }) },
+  { route: 'GET /api/v1/visits/offline-bundle', permission: 'health:visit:list', write: false, target: 'none', build: () => ({ path: '/api/v1/visits/offline-bundle' }) },
+  { route: 'GET /api/v1/visits/form/{household_id}', permission: 'health:visit:list', write: false, target: 'none', build: (x) => healthCell(x, 'health:visit:list', { path: '/api/v1/visits/form/999999999' }) },
+  { route: 'GET /api/v1/visits/{id}', permission: 'health:visit:list', write: false, target: 'none', build: (x) => healthCell(x, 'health:visit:list', { path: '/api/v1/visits/999999999' }) },
+  { route: 'POST /api/v1/visits', permission: 'health:visit:edit', write: true, target: 'none', ok: [400], build: () => ({ path: '/api/v1/visits', body: { persons: [] } }) },
+  { route: 'POST /api/v1/visits/{id}/void', permission: 'health:visit:edit', write: true, target: 'none', build: (x) => healthCell(x, 'health:visit:edit', { path: '/api/v1/visits/999999999/void', body: { reason: '误录', version: 1 } }) },
+  {
+    route: 'POST /api/v1/visits/{id}/photo', permission: 'health:visit:edit', write: true, target: 'none',
+    build: (x) => healthCell(x, 'health:visit:edit', { path: '/api/v1/visits/999999999/photo', raw: Buffer.from([0xff, 0xd8, 0xff, 0xe0]), contentType: 'application/octet-stream' }),
+  },
+  { route: 'GET /api/v1/visits/{id}/photo', permission: 'health:visit:list', write: false, target: 'none', build: (x) => healthCell(x, 'health:visit:list', { path: '/api/v1/visits/999999999/photo' }) },
+  { route: 'GET /api/v1/service-items', permission: 'health:visit:list', write: false, target: 'none', build: (x) => healthCell(x, 'health:visit:list', { path: '/api/v1/service-items?household=999999999' }) },
+  { route: 'POST /api/v1/service-items', permission: 'health:visit:edit', write: true, target: 'none', build: (x) => healthCell(x, 'health:visit:edit', { path: '/api/v1/service-items', body: { household_id: 999999999, item: '随访', owner: '队员' } }) },
+  { route: 'POST /api/v1/service-items/{id}/status', permission: 'health:visit:edit', write: true, target: 'none', build: (x) => healthCell(x, 'health:visit:edit', { path: '/api/v1/service-items/999999999/status', body: { status: '进行中', version: 1 } }) },
+  { route: 'GET /api/v1/service-items/{id}/history', permission: 'health:visit:list', write: false, target: 'none', build: (x) => healthCell(x, 'health:visit:list', { path: '/api/v1/service-items/999999999/history' }) },
+  { route: 'GET /api/v1/visit-plans', permission: 'health:visit:list', write: false, target: 'none', build: () => ({ path: '/api/v1/visit-plans' }) },
+  { route: 'GET /api/v1/visit-plans/{id}', permission: 'health:visit:list', write: false, target: 'none', build: (x) => healthCell(x, 'health:visit:list', { path: '/api/v1/visit-plans/999999999' }) },
+  { route: 'POST /api/v1/visit-plans', permission: 'health:visit:edit', write: true, target: 'none', ok: [400], build: () => ({ path: '/api/v1/visit-plans', body: { kind: 'week' } }) },
+  { route: 'POST /api/v1/visit-plans/{id}/cancel', permission: 'health:visit:edit', write: true, target: 'none', build: (x) => healthCell(x, 'health:visit:edit', { path: '/api/v1/visit-plans/999999999/cancel', body: { reason: '合并', version: 1 } }) },
+  { route: 'GET /api/v1/coverage', permission: 'health:visit:list', write: false, target: 'none', build: () => ({ path: '/api/v1/coverage' }) },
+  { route: 'GET /api/v1/coverage/households', permission: 'health:visit:list', write: false, target: 'none', build: () => ({ path: '/api/v1/coverage/households' }) },
+  { route: 'GET /api/v1/coverage/persons', permission: 'health:visit:list', write: false, target: 'none', build: () => ({ path: '/api/v1/coverage/persons' }) },
+  { route: 'GET /api/v1/coverage/export', permission: 'health:visit:list', write: false, target: 'none', build: () => ({ path: '/api/v1/coverage/export' }) },
+
   // ---- figures ----
   { route: 'GET /api/v1/figures', permission: 'figures:view', write: false, target: 'none', build: () => ({ path: '/api/v1/figures' }) },
   { route: 'GET /api/v1/figures/{name}', permission: 'figures:view', write: false, target: 'none', build: () => ({ path: '/api/v1/figures/members_by_status' }) },
@@ -782,6 +812,13 @@ const DEFAULT_POST_CLASSES = [
 export function selfCheckBody(id, today) {
   const answers = Array.from({ length: 9 }, (_, i) => ({ item: i + 1, found: false }));
   return { member_id: id, period: today.slice(0, 4), checked_on: today, answers };
+}
+
+// A health route naming a record: checked for callers without `permission` (403), not applicable
+// for those holding it (village scope is tests/api/visits.test.mjs's and coverage.test.mjs's).
+function healthCell(x, permission, req) {
+  if (x.caller.permissions && x.caller.permissions.has(permission)) return { na: 'health records are scoped by village, not by org unit: checked by tests/api/visits.test.mjs' };
+  return req;
 }
 
 // YYYY-MM-DD n days after `iso`.

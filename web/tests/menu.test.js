@@ -26,13 +26,14 @@ function menuFor(permissions) {
 // The built-in roles (src/platform/auth/permissions.cpp, docs/platform-api.md, docs/party-api.md).
 const party = ['party:org:list', 'party:member:list', 'party:development:list', 'party:life:list', 'party:dues:list', 'party:scoring:list']
 const points = ['party:points:list', 'party:integrity:list']
+const visits = ['health:visit:list']
 const roles = {
   member: ['party:points:own'],
-  outreach: [],
-  admin: [...party, ...points, 'party:points:edit', 'party:points:approve', 'party:points:rules', 'party:integrity:edit', 'party:org:edit', 'party:member:add', 'party:member:edit', 'party:member:transfer', 'party:member:pii', 'party:member:import', 'party:member:export', 'figures:view'],
+  outreach: [...visits, 'health:visit:edit'],
+  admin: [...party, ...points, ...visits, 'party:points:edit', 'party:points:approve', 'party:points:rules', 'party:integrity:edit', 'party:org:edit', 'party:member:add', 'party:member:edit', 'party:member:transfer', 'party:member:pii', 'party:member:import', 'party:member:export', 'figures:view'],
   secretary: [...party, ...points, 'party:points:edit', 'party:member:add', 'party:member:edit', 'party:member:export', 'figures:view'],
-  leader: [...party, ...points, 'figures:view'],
-  auditor: [...party, ...points, 'figures:view', 'scope:subtree:read'],
+  leader: [...party, ...points, ...visits, 'figures:view'],
+  auditor: [...party, ...points, ...visits, 'figures:view', 'scope:subtree:read'],
   sysadmin: ['system:user:list', 'system:user:add', 'system:user:edit', 'system:user:lock', 'system:user:reset-password', 'system:user:pii', 'system:config:view'],
   secadmin: ['security:role:list', 'security:role:edit', 'security:user:assign', 'security:policy:view', 'security:policy:edit'],
   audadmin: ['audit:log:list', 'audit:log:verify'],
@@ -41,11 +42,11 @@ const roles = {
 describe('buildMenu', () => {
   const cases = [
     ['member', ['dashboard', 'my-points', 'profile']],
-    ['outreach', ['dashboard', 'profile']],
-    ['admin', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'scoring-inspections', 'scoring-assessment', 'scoring-checklists', 'commendations', 'points', 'points-entries', 'points-rules', 'integrity', 'integrity-self-checks', 'profile']],
+    ['outreach', ['dashboard', 'coverage', 'visits', 'visit-plans', 'profile']],
+    ['admin', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'scoring-inspections', 'scoring-assessment', 'scoring-checklists', 'commendations', 'points', 'points-entries', 'points-rules', 'integrity', 'integrity-self-checks', 'coverage', 'visits', 'visit-plans', 'profile']],
     ['secretary', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'scoring-inspections', 'scoring-assessment', 'scoring-checklists', 'commendations', 'points', 'points-entries', 'points-rules', 'integrity', 'integrity-self-checks', 'profile']],
-    ['leader', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'scoring-inspections', 'scoring-assessment', 'scoring-checklists', 'commendations', 'points', 'points-entries', 'points-rules', 'integrity', 'integrity-self-checks', 'profile']],
-    ['auditor', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'scoring-inspections', 'scoring-assessment', 'scoring-checklists', 'commendations', 'points', 'points-entries', 'points-rules', 'integrity', 'integrity-self-checks', 'profile']],
+    ['leader', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'scoring-inspections', 'scoring-assessment', 'scoring-checklists', 'commendations', 'points', 'points-entries', 'points-rules', 'integrity', 'integrity-self-checks', 'coverage', 'visits', 'visit-plans', 'profile']],
+    ['auditor', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'scoring-inspections', 'scoring-assessment', 'scoring-checklists', 'commendations', 'points', 'points-entries', 'points-rules', 'integrity', 'integrity-self-checks', 'coverage', 'visits', 'visit-plans', 'profile']],
     ['sysadmin', ['dashboard', 'user', 'profile']],
     ['secadmin', ['dashboard', 'role', 'policy', 'profile']],
     ['audadmin', ['dashboard', 'audit-log', 'profile']],

@@ -121,6 +121,31 @@ export const routes = [
         meta: { title: '频次规则', permi: 'party:life:list' },
       },
       {
+        path: 'health/coverage',
+        name: 'coverage',
+        component: () => import('@/views/health/outreach/coverage.vue'),
+        meta: { title: '覆盖情况', permi: 'health:visit:list' },
+      },
+      {
+        path: 'health/visits',
+        name: 'visits',
+        component: () => import('@/views/health/outreach/visits.vue'),
+        meta: { title: '走访记录', permi: 'health:visit:list' },
+      },
+      {
+        // Not in the menu: opened from 覆盖情况 (登记走访); the sidebar marks 覆盖情况.
+        path: 'health/visits/new/:household(\\d+)',
+        name: 'visit-form',
+        component: () => import('@/views/health/outreach/visit-form.vue'),
+        meta: { title: '走访登记', permi: 'health:visit:edit', activeMenu: 'coverage' },
+      },
+      {
+        path: 'health/visit-plans',
+        name: 'visit-plans',
+        component: () => import('@/views/health/outreach/plans.vue'),
+        meta: { title: '走访计划', permi: 'health:visit:list' },
+      },
+      {
         path: 'party/study/xuexi',
         name: 'xuexi',
         component: () => import('@/views/party/study/index.vue'),

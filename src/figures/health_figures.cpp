@@ -1,0 +1,113 @@
+// Outreach in figures (issue 7): registered households and persons, households visited and
+// persons seen, households covered — for a period, by village, team or leader. Each counts
+// through the coverage lists (/api/v1/coverage/households, /api/v1/coverage/persons) under the
+// same parameters, parsed by the same ParseCoverageParams and judged by the same LoadCoverage,
+// so value == that list's total. Coverage % is covered / households of the same figure; the
+// screen shows it, a figure counts records. The caller's villages (分片负责) narrow every count.
+#include "figures/catalogue.hpp"
+#include "health/outreach/coverage_params.hpp"
+#include "health/outreach/coverage_store.hpp"
+#include "platform/core/clock.hpp"
+#include "platform/http/request.hpp"
+
+namespace qizhi::figures {
+
+namespace {
+namespace outreach = health::outreach;
+
+enum class Count { kHouseholds, kPersons, kVisited, kSeen, kCovered };
+
+bool Holds(const Context& c, const char* permission) { return c.permissions && c.permissions->count(permission) > 0; }
+
+// What one figure counts, and the list (path + state) whose total it equals.
+struct Target {
+  const char* path;
+  const char* state;  // "" = every counted household / current person
+};
+Target TargetOf(Count k) {
+  switch (k) {
+    case Count::kHouseholds: return {"/api/v1/coverage/households", ""};
+    case Count::kPersons: return {"/api/v1/coverage/persons", ""};
+    case Count::kVisited: return {"/api/v1/coverage/households", "visited"};
+    case Count::kSeen: return {"/api/v1/coverage/persons", "seen"};
+    case Count::kCovered: return {"/api/v1/coverage/households", "covered"};
+  }
+  return {"/api/v1/coverage/households", ""};
+}
+
+int64_t CountOf(const outreach::CoverageData& d, Count k, const std::string& village) {
+  int64_t n = 0;
+  for (const auto& h : d.households) {
+    if (!village.empty() && h.village_code != village) continue;
+    switch (k) {
+      case Count::kHouseholds: ++n; break;
+      case Count::kVisited: n += h.judged.visited ? 1 : 0; break;
+      case Count::kCovered: n += h.judged.covered ? 1 : 0; break;
+      case Count::kPersons: n += static_cast<int64_t>(h.judged.persons.size()); break;
+      case Count::kSeen: n += h.judged.seen; break;
+    }
+  }
+  return n;
+}
+
+Result<FigureValue> Compute(Context& c, const Params& query, Count k) {
+  if (!Holds(c, "health:visit:list")) return Error{ErrorCode::kForbidden, "没有查看帮扶走访统计的权限", ""};
+  const auto villages = health::registry::VillageScopeOf(c.sql, c.scope.home_tenant, c.user_id,
+                                                          Holds(c, "health:scope:all"), TodayShanghai());
+  auto sel = outreach::ParseCoverageParams(c.sql, c.scope, villages, query, TodayDate());
+  if (!sel.ok()) return sel.errors();
+  const std::string by = query.count("by") ? query.at("by") : "village";
+  if (by != "village" && by != "team" && by != "leader") return Invalid("by", "分组应为 village（村）、team（帮扶队）或 leader（带队领导）");
+  const auto d = outreach::LoadCoverage(c.sql, c.scope, sel.value().query);
+  const Target t = TargetOf(k);
+  FigureValue v;
+  v.filters = sel.value().params;
+  Params p = v.filters;
+  if (*t.state) p["state"] = t.state;
+  v.value = CountOf(d, k, "");
+  v.records = platform::http::ListUrl(t.path, p);
+  if (by == "village") {
+    for (const auto& [code, name] : d.village_names) {
+      Params gp = p;
+      gp["village"] = code;
+      v.groups.push_back({code, name, CountOf(d, k, code), platform::http::ListUrl(t.path, gp)});
+    }
+  } else {
+    // A team's (and so its leader's) count: the villages it answers for on the judging day.
+    for (const auto& [id, team] : d.teams) {
+      int64_t n = 0;
+      for (const auto& [village, tid] : d.village_team)
+        if (tid == id) n += CountOf(d, k, village);
+      Params gp = p;
+      gp["team"] = std::to_string(id);
+      v.groups.push_back({std::to_string(id), by == "leader" ? team.leader_name + "（" + team.name + "）" : team.name, n,
+                          platform::http::ListUrl(t.path, gp)});
+    }
+  }
+  return v;
+}
+
+}  // namespace
+
+std::vector<Figure> HealthFigures() {
+  const FilterSpec period{"period", "期间（YYYY-MM、YYYY-Qn 或 plan:<编号>）", "enum", {}};
+  const FilterSpec village{"village", "村", "enum", {}};
+  const FilterSpec town{"town", "乡镇", "enum", {}};
+  const FilterSpec team{"team", "帮扶队", "enum", {}};
+  const FilterSpec by{"by", "分组", "enum", {{"village", "按村"}, {"team", "按帮扶队"}, {"leader", "按带队领导"}}};
+  const std::vector<FilterSpec> filters{period, village, town, team, by};
+  return {
+      {"health_households", "建档立卡户（登记户数）", "户", filters,
+       [](Context& c, const Params& q) { return Compute(c, q, Count::kHouseholds); }, "health:visit:list"},
+      {"health_persons", "建档立卡人口（登记人数）", "人", filters,
+       [](Context& c, const Params& q) { return Compute(c, q, Count::kPersons); }, "health:visit:list"},
+      {"health_visited_households", "已走访户数", "户", filters,
+       [](Context& c, const Params& q) { return Compute(c, q, Count::kVisited); }, "health:visit:list"},
+      {"health_seen_persons", "已见面人数", "人", filters,
+       [](Context& c, const Params& q) { return Compute(c, q, Count::kSeen); }, "health:visit:list"},
+      {"health_covered_households", "已覆盖户数（户户到家、人人见面）", "户", filters,
+       [](Context& c, const Params& q) { return Compute(c, q, Count::kCovered); }, "health:visit:list"},
+  };
+}
+
+}  // namespace qizhi::figures
