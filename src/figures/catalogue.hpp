@@ -1,7 +1,9 @@
 // Figures: the numbers the seeds quote ("430 名党员", "48 个党支部"), computed from the records at
 // request time and each able to open the list behind it. A figure is defined by the list it
 // counts: its value is that list's `total` under the same parameters, and each group's value is
-// the total of the same list with one more parameter. No cache, so nothing can go stale.
+// the total of the same list with one more parameter. No cache, so nothing can go stale — except
+// the health figures, which read the coverage summary that every visit and registry write keeps
+// current (health/outreach/coverage_summary.hpp), prepared before the read when a period is new.
 #pragma once
 #include <functional>
 #include <map>
@@ -13,6 +15,7 @@
 
 #include "platform/core/result.hpp"
 #include "platform/core/scope.hpp"
+#include "platform/db/database.hpp"
 #include "platform/pii/cipher.hpp"
 
 namespace qizhi::figures {
@@ -58,6 +61,11 @@ struct Figure {
   // Needed besides figures:view (empty: none). The catalogue lists a figure only to those who
   // hold it, so a dashboard never shows a card its reader would get a 403 for.
   std::string permission;
+  // Work to do before the read, outside it (a write): the health figures build their period's
+  // coverage summary the first time it is asked for. Empty for most figures.
+  std::function<void(platform::db::Database&, const Scope&, int64_t user_id, const std::set<std::string>& permissions,
+                     const Params&)>
+      prepare;
 };
 
 // Every figure: the party organisation and members (party_figures.cpp), then each area's own

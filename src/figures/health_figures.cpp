@@ -7,6 +7,7 @@
 #include "figures/catalogue.hpp"
 #include "health/outreach/coverage_params.hpp"
 #include "health/outreach/coverage_store.hpp"
+#include "health/outreach/coverage_view.hpp"
 #include "platform/core/clock.hpp"
 #include "platform/http/request.hpp"
 
@@ -35,19 +36,34 @@ Target TargetOf(Count k) {
   return {"/api/v1/coverage/households", ""};
 }
 
-int64_t CountOf(const outreach::CoverageData& d, Count k, const std::string& village) {
-  int64_t n = 0;
-  for (const auto& h : d.households) {
-    if (!village.empty() && h.village_code != village) continue;
-    switch (k) {
-      case Count::kHouseholds: ++n; break;
-      case Count::kVisited: n += h.judged.visited ? 1 : 0; break;
-      case Count::kCovered: n += h.judged.covered ? 1 : 0; break;
-      case Count::kPersons: n += static_cast<int64_t>(h.judged.persons.size()); break;
-      case Count::kSeen: n += h.judged.seen; break;
-    }
+int64_t CountOf(const outreach::CoverageTotals& t, Count k) {
+  switch (k) {
+    case Count::kHouseholds: return t.households;
+    case Count::kVisited: return t.visited;
+    case Count::kCovered: return t.covered;
+    case Count::kPersons: return t.persons;
+    case Count::kSeen: return t.seen;
   }
+  return 0;
+}
+
+int64_t CountOf(const outreach::CoverageView& d, Count k, const std::string& village) {
+  int64_t n = 0;
+  for (const auto& v : d.villages)
+    if (village.empty() || v.village_code == village) n += CountOf(v.totals, k);
   return n;
+}
+
+// Before the read: the period's summary built or brought up to date for the tenants read.
+void Prepare(platform::db::Database& db, const Scope& scope, int64_t user_id, const std::set<std::string>& permissions,
+             const Params& query) {
+  if (!permissions.count("health:visit:list")) return;
+  auto sel = db.Read([&](soci::session& sql) {
+    const auto villages = health::registry::VillageScopeOf(sql, scope.home_tenant, user_id,
+                                                            permissions.count("health:scope:all") > 0, TodayShanghai());
+    return outreach::ParseCoverageParams(sql, scope, villages, query, TodayDate());
+  });
+  if (sel.ok()) outreach::EnsureSummary(db, scope, sel.value());
 }
 
 Result<FigureValue> Compute(Context& c, const Params& query, Count k) {
@@ -58,7 +74,7 @@ Result<FigureValue> Compute(Context& c, const Params& query, Count k) {
   if (!sel.ok()) return sel.errors();
   const std::string by = query.count("by") ? query.at("by") : "village";
   if (by != "village" && by != "team" && by != "leader") return Invalid("by", "分组应为 village（村）、team（帮扶队）或 leader（带队领导）");
-  const auto d = outreach::LoadCoverage(c.sql, c.scope, sel.value().query);
+  const auto d = outreach::ReadCoverage(c.sql, c.scope, sel.value());
   const Target t = TargetOf(k);
   FigureValue v;
   v.filters = sel.value().params;
@@ -98,15 +114,15 @@ std::vector<Figure> HealthFigures() {
   const std::vector<FilterSpec> filters{period, village, town, team, by};
   return {
       {"health_households", "建档立卡户（登记户数）", "户", filters,
-       [](Context& c, const Params& q) { return Compute(c, q, Count::kHouseholds); }, "health:visit:list"},
+       [](Context& c, const Params& q) { return Compute(c, q, Count::kHouseholds); }, "health:visit:list", Prepare},
       {"health_persons", "建档立卡人口（登记人数）", "人", filters,
-       [](Context& c, const Params& q) { return Compute(c, q, Count::kPersons); }, "health:visit:list"},
+       [](Context& c, const Params& q) { return Compute(c, q, Count::kPersons); }, "health:visit:list", Prepare},
       {"health_visited_households", "已走访户数", "户", filters,
-       [](Context& c, const Params& q) { return Compute(c, q, Count::kVisited); }, "health:visit:list"},
+       [](Context& c, const Params& q) { return Compute(c, q, Count::kVisited); }, "health:visit:list", Prepare},
       {"health_seen_persons", "已见面人数", "人", filters,
-       [](Context& c, const Params& q) { return Compute(c, q, Count::kSeen); }, "health:visit:list"},
+       [](Context& c, const Params& q) { return Compute(c, q, Count::kSeen); }, "health:visit:list", Prepare},
       {"health_covered_households", "已覆盖户数（户户到家、人人见面）", "户", filters,
-       [](Context& c, const Params& q) { return Compute(c, q, Count::kCovered); }, "health:visit:list"},
+       [](Context& c, const Params& q) { return Compute(c, q, Count::kCovered); }, "health:visit:list", Prepare},
   };
 }
 

@@ -40,6 +40,7 @@ void RegisterRoutes(http::Router& router, platform::Services& s) {
                 if (!f) return http::Problem({Error{ErrorCode::kNotFound, "没有这个统计项: " + name, "name"}});
                 if (!f->permission.empty() && !req.who().Has(f->permission))
                   return http::Problem({Error{ErrorCode::kForbidden, "没有查看该统计项的权限", "name"}});
+                if (f->prepare) f->prepare(s.db, req.who().scope, req.who().user_id, req.who().permissions, req.query);
                 auto r = s.db.Read([&](soci::session& sql) {
                   Context c{sql, req.who().scope, s.cipher, req.who().user_id, &req.who().permissions};
                   return f->compute(c, req.query);

@@ -6,6 +6,7 @@
 
 #include "health/outreach/coverage_params.hpp"
 #include "health/outreach/coverage_store.hpp"
+#include "health/outreach/coverage_view.hpp"
 #include "health/outreach/route_support.hpp"
 #include "health/registry/keys.hpp"
 #include "platform/audit/store.hpp"
@@ -31,14 +32,6 @@ const char* StateName(PersonState s) {
     case PersonState::kNotSeen: return "not_seen";
   }
   return "not_seen";
-}
-
-bool HouseholdIn(const HouseholdCoverage& h, const std::string& state) {
-  if (state.empty()) return true;
-  if (state == "visited") return h.visited;
-  if (state == "not_visited") return !h.visited;
-  if (state == "covered") return h.covered;
-  return !h.covered;  // not_covered
 }
 
 nlohmann::json TotalsJson(const CoverageTotals& t) {
@@ -67,6 +60,17 @@ nlohmann::json PeriodJson(const CoverageSelection& sel) {
 
 Result<CoverageSelection> Selection(soci::session& sql, const Request& req) {
   return ParseCoverageParams(sql, req.who().scope, CallerVillages(sql, req), req.query, TodayDate());
+}
+
+std::string TeamLabel(const CoverageView& d, const std::string& village) {
+  auto it = d.village_team.find(village);
+  if (it == d.village_team.end()) return "";
+  return d.teams.at(it->second).name;
+}
+
+std::string Name(const CoverageView& d, const std::string& code) {
+  auto it = d.village_names.find(code);
+  return it == d.village_names.end() ? code : it->second;
 }
 
 std::string TeamLabel(const CoverageData& d, const std::string& village) {
@@ -104,18 +108,23 @@ void RegisterCoverageRoutes(http::Router& router, platform::Services& s) {
               .pattern = "/api/v1/coverage",
               .permission = "health:visit:list",
               .handler = [&s](Request& req) -> Response {
+                auto sel = s.db.Read([&](soci::session& sql) { return Selection(sql, req); });
+                if (!sel.ok()) return http::Problem(sel.errors());
+                EnsureSummary(s.db, req.who().scope, sel.value());
                 return s.db.Read([&](soci::session& sql) -> Response {
-                  auto sel = Selection(sql, req);
-                  if (!sel.ok()) return http::Problem(sel.errors());
-                  const auto d = LoadCoverage(sql, req.who().scope, sel.value().query);
-                  CoverageTotals total;
-                  std::map<std::string, CoverageTotals> by_village;
-                  std::map<int64_t, CoverageTotals> by_team;
-                  for (const auto& h : d.households) {
-                    Add(total, h.judged);
-                    Add(by_village[h.village_code], h.judged);
-                    auto t = d.village_team.find(h.village_code);
-                    if (t != d.village_team.end()) Add(by_team[t->second], h.judged);
+                  const auto d = ReadCoverage(sql, req.who().scope, sel.value());
+                  const CoverageTotals total = d.Total();
+                  const auto by_team = d.ByTeam();
+                  std::map<std::string, CoverageTotals> by_village;  // a code shared by two hospitals: one row
+                  for (const auto& v : d.villages) {
+                    auto& t = by_village[v.village_code];
+                    t.households += v.totals.households;
+                    t.visited += v.totals.visited;
+                    t.covered += v.totals.covered;
+                    t.persons += v.totals.persons;
+                    t.seen += v.totals.seen;
+                    t.with_reason += v.totals.with_reason;
+                    t.not_seen += v.totals.not_seen;
                   }
                   const auto& params = sel.value().params;
                   nlohmann::json villages = nlohmann::json::array();
@@ -168,21 +177,18 @@ void RegisterCoverageRoutes(http::Router& router, platform::Services& s) {
                 const std::string state = req.Query("state");
                 if (!state.empty() && state != "not_visited" && state != "not_covered" && state != "covered" && state != "visited")
                   return http::Problem({Invalid("state", "state 应为 not_visited、not_covered、covered 或 visited")});
+                auto sel = s.db.Read([&](soci::session& sql) { return Selection(sql, req); });
+                if (!sel.ok()) return http::Problem(sel.errors());
+                EnsureSummary(s.db, req.who().scope, sel.value());
                 return s.db.Read([&](soci::session& sql) -> Response {
-                  auto sel = Selection(sql, req);
-                  if (!sel.ok()) return http::Problem(sel.errors());
-                  const auto d = LoadCoverage(sql, req.who().scope, sel.value().query);
-                  std::vector<const CoveredHousehold*> rows;
-                  for (const auto& h : d.households)
-                    if (HouseholdIn(h.judged, state)) rows.push_back(&h);
-                  if (p.sort_desc) std::reverse(rows.begin(), rows.end());
+                  const auto view = ReadCoverage(sql, req.who().scope, sel.value());
+                  const auto page = HouseholdsPage(sql, req.who().scope, sel.value(), view, state, p.Offset(), p.size, p.sort_desc);
                   nlohmann::json items = nlohmann::json::array();
-                  for (int64_t i = p.Offset(); i < static_cast<int64_t>(rows.size()) && i < p.Offset() + p.size; ++i) {
-                    const auto& h = *rows[static_cast<size_t>(i)];
+                  for (const auto& h : page.data.households) {
                     items.push_back({{"id", h.id},
                                      {"village_code", h.village_code},
-                                     {"village_name", Name(d, h.village_code)},
-                                     {"team_name", TextOrNull(TeamLabel(d, h.village_code))},
+                                     {"village_name", Name(view, h.village_code)},
+                                     {"team_name", TextOrNull(TeamLabel(view, h.village_code))},
                                      {"number", TextOrNull(h.number)},
                                      {"head_name", TextOrNull(h.head_name)},
                                      {"address", TextOrNull(h.address_mask)},
@@ -195,7 +201,7 @@ void RegisterCoverageRoutes(http::Router& router, platform::Services& s) {
                                      {"not_seen", h.judged.not_seen},
                                      {"version", h.version}});
                   }
-                  auto body = http::ListBody(items, static_cast<int64_t>(rows.size()), p);
+                  auto body = http::ListBody(items, page.total, p);
                   body["period"] = PeriodJson(sel.value());
                   return JsonResponse(200, body);
                 });
@@ -209,15 +215,14 @@ void RegisterCoverageRoutes(http::Router& router, platform::Services& s) {
                 const std::string state = req.Query("state");
                 if (!state.empty() && state != "not_seen" && state != "reason" && state != "seen")
                   return http::Problem({Invalid("state", "state 应为 not_seen、reason 或 seen")});
+                auto sel = s.db.Read([&](soci::session& sql) { return Selection(sql, req); });
+                if (!sel.ok()) return http::Problem(sel.errors());
+                EnsureSummary(s.db, req.who().scope, sel.value());
                 return s.db.Read([&](soci::session& sql) -> Response {
-                  auto sel = Selection(sql, req);
-                  if (!sel.ok()) return http::Problem(sel.errors());
-                  const auto d = LoadCoverage(sql, req.who().scope, sel.value().query);
-                  auto rows = PersonsIn(d, state);
-                  if (p.sort_desc) std::reverse(rows.begin(), rows.end());
+                  const auto view = ReadCoverage(sql, req.who().scope, sel.value());
+                  const auto page = PersonsPage(sql, req.who().scope, sel.value(), view, state, p.Offset(), p.size);
                   nlohmann::json items = nlohmann::json::array();
-                  for (int64_t i = p.Offset(); i < static_cast<int64_t>(rows.size()) && i < p.Offset() + p.size; ++i) {
-                    const auto& r = rows[static_cast<size_t>(i)];
+                  for (const auto& r : page.lines) {
                     items.push_back({{"id", r.person->id},
                                      {"name", r.person->name},
                                      {"sex", r.person->sex},
@@ -228,13 +233,13 @@ void RegisterCoverageRoutes(http::Router& router, platform::Services& s) {
                                      {"household_number", TextOrNull(r.household->number)},
                                      {"head_name", TextOrNull(r.household->head_name)},
                                      {"village_code", r.household->village_code},
-                                     {"village_name", Name(d, r.household->village_code)},
+                                     {"village_name", Name(view, r.household->village_code)},
                                      {"household_visited", r.household->judged.visited},
                                      {"state", StateName(r.judged->state)},
                                      {"reason", TextOrNull(r.judged->reason)},
                                      {"household_version", r.household->version}});
                   }
-                  auto body = http::ListBody(items, static_cast<int64_t>(rows.size()), p);
+                  auto body = http::ListBody(items, page.total, p);
                   body["period"] = PeriodJson(sel.value());
                   return JsonResponse(200, body);
                 });

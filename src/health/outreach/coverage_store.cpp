@@ -28,7 +28,7 @@ inline constexpr std::string_view kPersonsWhere =
 // One row per person with a line in the period: seen at least once, and the latest reason
 // recorded when not seen ("YYYY-MM-DD" + reason, so MAX picks the latest date).
 inline constexpr std::string_view kPersonLines =
-    "SELECT vp.person_id, MAX(vp.seen) AS seen, "
+    "SELECT vp.household_id, vp.person_id, MAX(vp.seen) AS seen, "
     "MAX(CASE WHEN vp.seen = 0 AND vp.reason IS NOT NULL THEN vp.visited_on || vp.reason END) AS last_reason "
     "FROM visit_persons vp WHERE vp.active = 1 AND vp.visited_on >= :start AND vp.visited_on <= :asof";
 
@@ -40,6 +40,14 @@ inline constexpr std::string_view kTeams =
     "SELECT tv.village_code, t.id, t.name, t.leader_name FROM outreach_team_villages tv "
     "JOIN outreach_teams t ON t.tenant_id = tv.tenant_id AND t.id = tv.team_id "
     "WHERE tv.from_on <= :on AND (tv.to_on IS NULL OR tv.to_on > :on) AND (t.ended_on IS NULL OR t.ended_on > :on)";
+
+// A page's households only: one IN list on the query's household column.
+void OnlyHouseholds(Query& q, const CoverageQuery& c, std::string_view household_col) {
+  if (c.households.empty()) return;
+  q << " AND " << household_col << " IN (";
+  for (size_t i = 0; i < c.households.size(); ++i) q << (i ? ", " : "") << q.Bind(c.households[i]);
+  q << ")";
+}
 
 void Villages(Query& q, const Scope& scope, const CoverageQuery& c, std::string_view tenant_col,
               std::string_view village_col) {
@@ -65,6 +73,7 @@ CoverageData LoadCoverage(soci::session& sql, const Scope& scope, const Coverage
 
   Query hq(kHouseholds);
   Villages(hq, scope, c, "h.tenant_id", "h.village_code");
+  OnlyHouseholds(hq, c, "h.id");
   hq << " ORDER BY h.village_code, h.number, h.id";
   std::vector<CoveredHousehold> households;
   std::unordered_map<int64_t, size_t> index;
@@ -89,6 +98,7 @@ CoverageData LoadCoverage(soci::session& sql, const Scope& scope, const Coverage
   pq << kPersonsWhere;
   pq.Set("asof", as_of);
   Villages(pq, scope, c, "p.tenant_id", "p.village_code");
+  OnlyHouseholds(pq, c, "p.household_id");
   pq << " ORDER BY p.household_id, CASE WHEN p.relation = '户主' THEN 0 ELSE 1 END, p.id";
   for (const auto& r : Fetch(sql, pq)) {
     auto it = index.find(r.Int("household_id"));
@@ -106,6 +116,7 @@ CoverageData LoadCoverage(soci::session& sql, const Scope& scope, const Coverage
   Query vq(kHouseholdVisits);
   vq.Set("start", start).Set("asof", as_of);
   Villages(vq, scope, c, "v.tenant_id", "v.village_code");
+  OnlyHouseholds(vq, c, "v.household_id");
   vq << " GROUP BY v.household_id";
   for (const auto& r : Fetch(sql, vq)) {
     auto it = index.find(r.Int("household_id"));
@@ -113,18 +124,19 @@ CoverageData LoadCoverage(soci::session& sql, const Scope& scope, const Coverage
     if (auto d = ParseDate(r.Str("last_on"))) inputs[it->second].visits.push_back(CoverageVisit{*d, {}});
   }
 
-  // The period's lines, aggregated per person, become the lines of the household's latest visit:
-  // JudgeHousehold then reads "seen in the period" and "the latest reason" from one visit.
-  std::unordered_map<int64_t, size_t> person_household;
-  for (size_t i = 0; i < inputs.size(); ++i)
-    for (const auto& p : inputs[i].persons) person_household[p.id] = i;
+  // The period's lines, aggregated per household and person, become the lines of the household's
+  // latest visit: JudgeHousehold then reads "seen in the period" and "the latest reason" from one
+  // visit.
   Query lq(kPersonLines);
   lq.Set("start", start).Set("asof", as_of);
   Villages(lq, scope, c, "vp.tenant_id", "vp.village_code");
-  lq << " GROUP BY vp.person_id";
+  OnlyHouseholds(lq, c, "vp.household_id");
+  // Per household and person, as the coverage summary judges: a line counts for the household
+  // whose visit recorded it.
+  lq << " GROUP BY vp.household_id, vp.person_id";
   for (const auto& r : Fetch(sql, lq)) {
-    auto it = person_household.find(r.Int("person_id"));
-    if (it == person_household.end()) continue;
+    auto it = index.find(r.Int("household_id"));
+    if (it == index.end()) continue;
     auto& h = inputs[it->second];
     if (h.visits.empty()) continue;
     const std::string last = r.Str("last_reason");

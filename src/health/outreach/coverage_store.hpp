@@ -25,6 +25,7 @@ struct CoverageQuery {
   registry::VillageScope villages;   // caller ∩ plan ∩ team ∩ village (all = no limit)
   std::string town;                  // a town code (9 digits): its villages only
   bool sealed = false;               // also read the encrypted ID number and phone (the export)
+  std::vector<int64_t> households;   // when not empty: only these (a page of a list)
 };
 
 struct CoveredPerson {

@@ -284,6 +284,8 @@ void StateWhere(Query& q, HouseholdState state) {
     case HouseholdState::kCovered: q << " AND covered = 1"; break;
     case HouseholdState::kNotCovered: q << " AND covered = 0"; break;
     case HouseholdState::kNotSeen: q << " AND not_seen > 0"; break;
+    case HouseholdState::kHasReason: q << " AND with_reason > 0"; break;
+    case HouseholdState::kHasSeen: q << " AND seen > 0"; break;
   }
 }
 
@@ -323,6 +325,14 @@ int64_t EnsurePeriods(soci::session& sql, const std::vector<int64_t>& tenants, c
     }
   }
   return n;
+}
+
+void InvalidateCoverage(soci::session& sql, int64_t tenant_id) {
+  for (const char* table : {"coverage_households", "coverage_villages", "coverage_periods"}) {
+    Query q(std::string("DELETE FROM ") + table + " WHERE tenant_id = :t");
+    q.Set("t", tenant_id);
+    Exec(sql, q);
+  }
 }
 
 void RefreshHousehold(soci::session& sql, int64_t tenant_id, int64_t household_id, const Date& today) {
@@ -367,19 +377,23 @@ int64_t CountHouseholds(const std::vector<VillageSums>& sums, HouseholdState sta
       case HouseholdState::kCovered: n += t.covered; break;
       case HouseholdState::kNotCovered: n += t.households - t.covered; break;
       case HouseholdState::kNotSeen: n += v.households_not_seen; break;
+      case HouseholdState::kHasReason:
+      case HouseholdState::kHasSeen: break;
     }
   }
   return n;
 }
 
 std::vector<SummaryHousehold> ListHouseholds(soci::session& sql, const SummaryFilter& f, const Date& start,
-                                             const Date& end, HouseholdState state, int64_t offset, int64_t limit) {
+                                             const Date& end, HouseholdState state, int64_t offset, int64_t limit,
+                                             bool descending) {
   Query q(
       "SELECT tenant_id, household_id, village_code, number, visited, covered, persons, seen, with_reason, not_seen, "
       "last_visit FROM coverage_households WHERE 1 = 1");
   Where(q, f, PeriodKey(start, end), "");
   StateWhere(q, state);
-  q << " ORDER BY tenant_id, village_code, number, household_id LIMIT " << q.Bind(limit) << " OFFSET " << q.Bind(offset);
+  const char* dir = descending ? " DESC" : "";
+  q << " ORDER BY tenant_id" << dir << ", village_code" << dir << ", number" << dir << ", household_id" << dir << " LIMIT " << q.Bind(limit) << " OFFSET " << q.Bind(offset);
   std::vector<SummaryHousehold> out;
   for (const auto& r : Fetch(sql, q)) {
     SummaryHousehold h;

@@ -39,6 +39,9 @@ int64_t EnsurePeriods(soci::session& sql, const std::vector<int64_t>& tenants, c
 
 // Re-judges one household in every period built for its tenant (write transaction).
 void RefreshHousehold(soci::session& sql, int64_t tenant_id, int64_t household_id, const Date& today);
+// Forgets every built period of the tenant (after a bulk change such as an import, where judging
+// household by household would cost more than building again on the next read).
+void InvalidateCoverage(soci::session& sql, int64_t tenant_id);
 
 // Where: the tenants of `scope`, the caller's villages, optionally one town (9-digit code prefix)
 // or one village.
@@ -56,17 +59,21 @@ struct VillageSums {
 };
 std::vector<VillageSums> SumsByVillage(soci::session& sql, const SummaryFilter& f, const Date& start, const Date& end);
 
-enum class HouseholdState { kCounted, kVisited, kNotVisited, kCovered, kNotCovered, kNotSeen };
+// kNotSeen, kHasReason, kHasSeen: households with at least one person in that state (the
+// households behind the persons lists).
+enum class HouseholdState { kCounted, kVisited, kNotVisited, kCovered, kNotCovered, kNotSeen, kHasReason, kHasSeen };
 struct SummaryHousehold {
   int64_t tenant_id = 0, household_id = 0;
   std::string village_code, number, last_visit;
   bool visited = false, covered = false;
   int persons = 0, seen = 0, with_reason = 0, not_seen = 0;
 };
-// From the village sums, so it equals the figures by construction and costs no row scan.
+// From the village sums, so it equals the figures by construction and costs no row scan (not for
+// kHasReason and kHasSeen, which the sums do not hold: 0).
 int64_t CountHouseholds(const std::vector<VillageSums>& sums, HouseholdState state);
 // In tenant, village code, then household number order (one index range per tenant).
 std::vector<SummaryHousehold> ListHouseholds(soci::session& sql, const SummaryFilter& f, const Date& start,
-                                             const Date& end, HouseholdState state, int64_t offset, int64_t limit);
+                                             const Date& end, HouseholdState state, int64_t offset, int64_t limit,
+                                             bool descending = false);
 
 }  // namespace qizhi::health::outreach

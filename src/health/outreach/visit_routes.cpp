@@ -3,6 +3,7 @@
 // of the phones), voiding with a reason, the photo, the visit form's household, and the offline
 // bundle of the caller's villages. Every read and write is limited to the caller's hospital and
 // villages (VillageScope).
+#include "health/outreach/coverage_summary.hpp"
 #include "health/outreach/photo.hpp"
 #include "health/outreach/route_support.hpp"
 #include "health/outreach/service_item_store.hpp"
@@ -390,6 +391,7 @@ void RegisterVisitRoutes(http::Router& router, platform::Services& s) {
                       }
                       InsertLines(sql, rec, lines);
                       InsertStaff(sql, rec.tenant_id, rec.id, staff);
+                      RefreshHousehold(sql, rec.tenant_id, rec.household_id, TodayDate());
                       auto stored = FindVisit(sql, WriteScope(req.who().scope), registry::VillageScope{}, rec.id);
                       auto ev = audit::EventFor(req, "create", "visit", std::to_string(rec.id));
                       ev.after = {{"client_id", rec.client_id},
@@ -429,6 +431,7 @@ void RegisterVisitRoutes(http::Router& router, platform::Services& s) {
                   if (!errors.empty()) return errors;
                   if (!VoidVisit(sql, v->tenant_id, id, reason, version, req.who().user_id))
                     return Error{ErrorCode::kConflict, "走访记录已被他人修改，请刷新后重试", "version"};
+                  RefreshHousehold(sql, v->tenant_id, v->household_id, TodayDate());
                   auto ev = audit::EventFor(req, "void", "visit", std::to_string(id));
                   ev.before = {{"state", "active"}, {"household_id", v->household_id}, {"visited_on", v->visited_on}};
                   ev.after = {{"state", "void"}, {"void_reason", reason}};
