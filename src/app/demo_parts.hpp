@@ -45,5 +45,8 @@ Status SeedIntegrityDemo(DemoContext& c);
 // 大足's 建档立卡 registry (12 villages of 中敖镇, 91 households) and its four outreach teams
 // (demo_registry.cpp).
 Status SeedRegistryDemo(DemoContext& c);
+// 一对一帮扶: 30 of 大足's households paired with its Party members, two ended and re-paired
+// (demo_pairings.cpp).
+Status SeedPairingsDemo(DemoContext& c);
 
 }  // namespace qizhi::app

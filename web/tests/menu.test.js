@@ -26,13 +26,14 @@ function menuFor(permissions) {
 // The built-in roles (src/platform/auth/permissions.cpp, docs/platform-api.md, docs/party-api.md).
 const party = ['party:org:list', 'party:member:list', 'party:development:list', 'party:life:list', 'party:dues:list', 'party:scoring:list']
 const points = ['party:points:list', 'party:integrity:list']
+const health = ['health:outreach:list']
 const roles = {
   member: ['party:points:own'],
-  outreach: [],
-  admin: [...party, ...points, 'party:points:edit', 'party:points:approve', 'party:points:rules', 'party:integrity:edit', 'party:org:edit', 'party:member:add', 'party:member:edit', 'party:member:transfer', 'party:member:pii', 'party:member:import', 'party:member:export', 'figures:view'],
+  outreach: [...health],
+  admin: [...party, ...points, 'party:points:edit', 'party:points:approve', 'party:points:rules', 'party:integrity:edit', 'party:org:edit', 'party:member:add', 'party:member:edit', 'party:member:transfer', 'party:member:pii', 'party:member:import', 'party:member:export', 'figures:view', ...health, 'health:outreach:edit'],
   secretary: [...party, ...points, 'party:points:edit', 'party:member:add', 'party:member:edit', 'party:member:export', 'figures:view'],
-  leader: [...party, ...points, 'figures:view'],
-  auditor: [...party, ...points, 'figures:view', 'scope:subtree:read'],
+  leader: [...party, ...points, 'figures:view', ...health],
+  auditor: [...party, ...points, 'figures:view', 'scope:subtree:read', ...health],
   sysadmin: ['system:user:list', 'system:user:add', 'system:user:edit', 'system:user:lock', 'system:user:reset-password', 'system:user:pii', 'system:config:view'],
   secadmin: ['security:role:list', 'security:role:edit', 'security:user:assign', 'security:policy:view', 'security:policy:edit'],
   audadmin: ['audit:log:list', 'audit:log:verify'],
@@ -41,11 +42,11 @@ const roles = {
 describe('buildMenu', () => {
   const cases = [
     ['member', ['dashboard', 'my-points', 'profile']],
-    ['outreach', ['dashboard', 'profile']],
-    ['admin', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'scoring-inspections', 'scoring-assessment', 'scoring-checklists', 'commendations', 'points', 'points-entries', 'points-rules', 'integrity', 'integrity-self-checks', 'profile']],
+    ['outreach', ['dashboard', 'outreach-teams', 'outreach-areas', 'outreach-pairings', 'profile']],
+    ['admin', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'scoring-inspections', 'scoring-assessment', 'scoring-checklists', 'commendations', 'points', 'points-entries', 'points-rules', 'integrity', 'integrity-self-checks', 'outreach-teams', 'outreach-areas', 'outreach-pairings', 'profile']],
     ['secretary', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'scoring-inspections', 'scoring-assessment', 'scoring-checklists', 'commendations', 'points', 'points-entries', 'points-rules', 'integrity', 'integrity-self-checks', 'profile']],
-    ['leader', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'scoring-inspections', 'scoring-assessment', 'scoring-checklists', 'commendations', 'points', 'points-entries', 'points-rules', 'integrity', 'integrity-self-checks', 'profile']],
-    ['auditor', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'scoring-inspections', 'scoring-assessment', 'scoring-checklists', 'commendations', 'points', 'points-entries', 'points-rules', 'integrity', 'integrity-self-checks', 'profile']],
+    ['leader', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'scoring-inspections', 'scoring-assessment', 'scoring-checklists', 'commendations', 'points', 'points-entries', 'points-rules', 'integrity', 'integrity-self-checks', 'outreach-teams', 'outreach-areas', 'outreach-pairings', 'profile']],
+    ['auditor', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'scoring-inspections', 'scoring-assessment', 'scoring-checklists', 'commendations', 'points', 'points-entries', 'points-rules', 'integrity', 'integrity-self-checks', 'outreach-teams', 'outreach-areas', 'outreach-pairings', 'profile']],
     ['sysadmin', ['dashboard', 'user', 'profile']],
     ['secadmin', ['dashboard', 'role', 'policy', 'profile']],
     ['audadmin', ['dashboard', 'audit-log', 'profile']],
@@ -55,6 +56,17 @@ describe('buildMenu', () => {
       expect(leaves(menuFor(roles[role]))).toEqual(want)
     })
   }
+
+  it('健康帮扶 holds 帮扶队, 分片负责 and 一对一结对 for health:outreach:list', () => {
+    const group = menuFor(roles.outreach).find((i) => i.group === 'health')
+    expect(group.title).toBe('健康帮扶')
+    expect(group.children).toEqual([
+      expect.objectContaining({ route: 'outreach-teams', title: '帮扶队', path: '/health/outreach/teams' }),
+      expect.objectContaining({ route: 'outreach-areas', title: '分片负责', path: '/health/outreach/areas' }),
+      expect.objectContaining({ route: 'outreach-pairings', title: '一对一结对', path: '/health/outreach/pairings' }),
+    ])
+    expect(menuFor(roles.secretary).some((i) => i.group === 'health')).toBe(false)
+  })
 
   it('drops a group with no allowed item', () => {
     expect(menuFor([]).some((i) => i.children)).toBe(false)
