@@ -30,7 +30,8 @@ std::string ShortDivisionName(const std::string& name) {
   };
   std::string_view n = name;
   for (const auto& s : kSuffixes) {
-    if (!EndsWith(n, s.text) || n.size() == s.text.size()) continue;
+    if (!EndsWith(n, s.text)) continue;
+    if (n.size() == s.text.size()) return name;  // nothing but the suffix: keep it whole
     std::string_view stem = n.substr(0, n.size() - s.text.size());
     if (s.kind.empty()) return std::string(stem);
     return WithKind(stem, s.kind);

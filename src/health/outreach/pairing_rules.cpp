@@ -27,7 +27,6 @@ Result<PairingPlan> PlanPairing(int64_t member_id, const Date& from, const std::
 
 Status CheckPairingEnd(const PairingSpan& p, const std::string& to, const std::string& reason) {
   Errors errors;
-  if (!p.to_on.empty()) return Error{ErrorCode::kConflict, "该结对已于 " + p.to_on + " 结束", "to_on"};
   auto d = RequiredDate(to, "to_on", "结束日期");
   if (!d.ok()) errors.push_back(d.error());
   else if (auto from = ParseDate(p.from_on); from && d.value() < *from)
@@ -35,6 +34,7 @@ Status CheckPairingEnd(const PairingSpan& p, const std::string& to, const std::s
   if (Trim(reason).empty()) errors.push_back(Invalid("reason", "请填写结束原因"));
   else if (Utf8Length(reason) > kMaxReasonChars) errors.push_back(Invalid("reason", "结束原因不超过 200 字"));
   if (!errors.empty()) return errors;
+  if (!p.to_on.empty()) return Error{ErrorCode::kConflict, "该结对已于 " + p.to_on + " 结束", "to_on"};
   return Ok();
 }
 

@@ -32,8 +32,8 @@ struct PairingPlan {
 Result<PairingPlan> PlanPairing(int64_t member_id, const Date& from, const std::vector<PairingSpan>& household_pairings,
                                 const std::string& end_reason);
 
-// Ending a pairing on `to` with `reason`: the pairing is current, `to` not before its start, a
-// reason of 1..200 characters.
+// Ending a pairing on `to` with `reason`: `to` a date not before its start, a reason of 1..200
+// characters (400s, all at once), and then the pairing still current (else 409).
 Status CheckPairingEnd(const PairingSpan& p, const std::string& to, const std::string& reason);
 
 }  // namespace qizhi::health::outreach
