@@ -25,7 +25,7 @@ void RegisterLeaderRoutes(http::Router& router, platform::Services& s) {
                 const TeamReader r = ReaderOf(req);
                 return s.db.Read([&](soci::session& sql) -> Response {
                   TeamFilter f;
-                  auto teams = ListTeams(sql, r, f, "leader", false, 0, kMaxTeams);
+                  auto teams = ListTeams(sql, r, f, "id", false, 0, kMaxTeams);  // leaders in the order their first team was set up
                   // A leader is their login when the team names one, else their name in the hospital.
                   std::map<std::string, nlohmann::json> leaders;
                   std::vector<std::string> order;
