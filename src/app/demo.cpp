@@ -172,7 +172,7 @@ Result<std::vector<DemoLogin>> CreateDemo(platform::db::Database& db, const plat
     }
     DemoContext context{sql, cipher, today, placed};
     for (auto seed : {SeedLifeDemo, SeedDevelopmentDemo, SeedStudyDemo, SeedDuesDemo, SeedScoringDemo, SeedPointsDemo, SeedIntegrityDemo,
-                      SeedRegistryDemo, SeedVisitsDemo}) {
+                      SeedRegistryDemo, SeedVisitsDemo, SeedPairingsDemo}) {
       auto seeded = seed(context);
       if (!seeded.ok()) return seeded;
     }

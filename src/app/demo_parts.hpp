@@ -48,5 +48,8 @@ Status SeedRegistryDemo(DemoContext& c);
 // Home visits for 大足's 91 households: past months nearly complete, this month about 60%,
 // some members away with a reason, a few service plan items (demo_visits.cpp).
 Status SeedVisitsDemo(DemoContext& c);
+// 一对一帮扶: 30 of 大足's households paired with its Party members, two ended and re-paired
+// (demo_pairings.cpp).
+Status SeedPairingsDemo(DemoContext& c);
 
 }  // namespace qizhi::app

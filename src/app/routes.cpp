@@ -1,6 +1,7 @@
 #include "app/routes.hpp"
 
 #include "figures/routes.hpp"
+#include "health/outreach/team_routes.hpp"
 #include "health/registry/divisions_routes.hpp"
 #include "health/outreach/routes.hpp"
 #include "party/development/routes.hpp"
@@ -32,6 +33,8 @@ void RegisterAllRoutes(platform::http::Router& router, platform::Services& servi
   party::integrity::RegisterRoutes(router, services);
   health::registry::RegisterDivisionRoutes(router, services);
   health::outreach::RegisterRoutes(router, services);
+  health::outreach::RegisterTeamRoutes(router, services);
+  health::outreach::RegisterPairingRoutes(router, services);
   figures::RegisterRoutes(router, services);
 }
 

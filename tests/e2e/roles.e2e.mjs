@@ -10,14 +10,16 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { errorTexts, login, logout, screenshot, useE2E } from './lib/browser.mjs'
 
+// 健康帮扶's team pages (health:outreach:list: admin, outreach, leader, auditor).
+const health = ['coverage', 'visits', 'visit-plans', 'outreach-teams', 'outreach-areas', 'outreach-pairings']
 // Menu items (route names) beyond 首页 and 个人中心, per docs/platform-api.md's demo roles.
 const extraMenus = {
-  admin: ['figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'scoring-inspections', 'scoring-assessment', 'scoring-checklists', 'commendations', 'points', 'points-entries', 'points-rules', 'integrity', 'integrity-self-checks', 'coverage', 'visits', 'visit-plans'],
+  admin: ['figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'scoring-inspections', 'scoring-assessment', 'scoring-checklists', 'commendations', 'points', 'points-entries', 'points-rules', 'integrity', 'integrity-self-checks', ...health],
   secretary: ['figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'scoring-inspections', 'scoring-assessment', 'scoring-checklists', 'commendations', 'points', 'points-entries', 'points-rules', 'integrity', 'integrity-self-checks'],
   member: ['my-points'],
-  outreach: ['coverage', 'visits', 'visit-plans'],
-  leader: ['figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'scoring-inspections', 'scoring-assessment', 'scoring-checklists', 'commendations', 'points', 'points-entries', 'points-rules', 'integrity', 'integrity-self-checks', 'coverage', 'visits', 'visit-plans'],
-  auditor: ['figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'scoring-inspections', 'scoring-assessment', 'scoring-checklists', 'commendations', 'points', 'points-entries', 'points-rules', 'integrity', 'integrity-self-checks', 'coverage', 'visits', 'visit-plans'],
+  outreach: [...health],
+  leader: ['figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'scoring-inspections', 'scoring-assessment', 'scoring-checklists', 'commendations', 'points', 'points-entries', 'points-rules', 'integrity', 'integrity-self-checks', ...health],
+  auditor: ['figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'scoring-inspections', 'scoring-assessment', 'scoring-checklists', 'commendations', 'points', 'points-entries', 'points-rules', 'integrity', 'integrity-self-checks', ...health],
   sysadmin: ['user'],
   secadmin: ['role', 'policy'],
   audadmin: ['audit-log'],

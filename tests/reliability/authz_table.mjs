@@ -792,6 +792,54 @@ export const TABLE = [
   { route: 'GET /api/v1/coverage/households', permission: 'health:visit:list', write: false, target: 'none', build: () => ({ path: '/api/v1/coverage/households' }) },
   { route: 'GET /api/v1/coverage/persons', permission: 'health:visit:list', write: false, target: 'none', build: () => ({ path: '/api/v1/coverage/persons' }) },
   { route: 'GET /api/v1/coverage/export', permission: 'health:visit:list', write: false, target: 'none', build: () => ({ path: '/api/v1/coverage/export' }) },
+  // ---- health: divisions, outreach teams (分片负责) and 一对一帮扶 pairings ----
+  // The demo's teams and pairings are 大足's (tenant 2): team 1 is 第一帮扶队 (the outreach login
+  // serves in it), its first member row and village row are 1, pairing 1 is a demo pairing. The
+  // writes are sent so they change nothing (a stale version → 409, a missing field → 400). A
+  // caller of another hospital holding health:outreach:edit (the superior office) writes only its
+  // own hospital, where these ids do not exist: not applicable until the matrix has a team record.
+  { route: 'GET /api/v1/divisions', permission: 'health:registry:list|health:outreach:list|health:visit:list', write: false, target: 'none', build: () => ({ path: '/api/v1/divisions?parent=500111103' }) },
+  { route: 'GET /api/v1/divisions/{code}', permission: 'health:registry:list|health:outreach:list|health:visit:list', write: false, target: 'none', build: () => ({ path: '/api/v1/divisions/500111103200' }) },
+  { route: 'GET /api/v1/outreach/teams', permission: 'health:outreach:list', write: false, target: 'none', build: () => ({ path: '/api/v1/outreach/teams' }) },
+  { route: 'GET /api/v1/outreach/teams/{id}', permission: 'health:outreach:list', write: false, target: 'none', build: () => ({ path: '/api/v1/outreach/teams/1' }) },
+  {
+    route: 'POST /api/v1/outreach/teams', permission: 'health:outreach:edit', write: true, target: 'none', ok: [201],
+    build: (x) => ({ path: '/api/v1/outreach/teams', body: { name: `矩阵帮扶队${x.n()}`, leader_name: '矩阵队长' } }),
+  },
+  {
+    route: 'PUT /api/v1/outreach/teams/{id}', permission: 'health:outreach:edit', write: true, target: 'none', ok: [409],
+    build: (x) => teamWrite(x, { path: '/api/v1/outreach/teams/1', body: { name: '第一帮扶队', leader_name: '李明华', version: 0 } }),
+  },
+  {
+    route: 'POST /api/v1/outreach/teams/{id}/end', permission: 'health:outreach:edit', write: true, target: 'none', ok: [409],
+    build: (x) => teamWrite(x, { path: '/api/v1/outreach/teams/1/end', body: { ended_on: x.today, reason: '授权矩阵', version: 0 } }),
+  },
+  {
+    route: 'POST /api/v1/outreach/teams/{id}/members', permission: 'health:outreach:edit', write: true, target: 'none', ok: [400],
+    build: (x) => teamWrite(x, { path: '/api/v1/outreach/teams/1/members', body: {} }),
+  },
+  {
+    route: 'POST /api/v1/outreach/teams/{id}/members/{member}/leave', permission: 'health:outreach:edit', write: true, target: 'none', ok: [400],
+    build: (x) => teamWrite(x, { path: '/api/v1/outreach/teams/1/members/1/leave', body: {} }),
+  },
+  {
+    route: 'POST /api/v1/outreach/teams/{id}/villages', permission: 'health:outreach:edit', write: true, target: 'none', ok: [400],
+    build: (x) => teamWrite(x, { path: '/api/v1/outreach/teams/1/villages', body: {} }),
+  },
+  {
+    route: 'POST /api/v1/outreach/teams/{id}/villages/{village}/end', permission: 'health:outreach:edit', write: true, target: 'none', ok: [400],
+    build: (x) => teamWrite(x, { path: '/api/v1/outreach/teams/1/villages/1/end', body: {} }),
+  },
+  { route: 'GET /api/v1/outreach/leaders', permission: 'health:outreach:list', write: false, target: 'none', build: () => ({ path: '/api/v1/outreach/leaders' }) },
+  { route: 'GET /api/v1/outreach/pairings', permission: 'health:outreach:list', write: false, target: 'none', build: () => ({ path: '/api/v1/outreach/pairings' }) },
+  {
+    route: 'POST /api/v1/outreach/pairings', permission: 'health:outreach:edit', write: true, target: 'none', ok: [400],
+    build: () => ({ path: '/api/v1/outreach/pairings', body: {} }),
+  },
+  {
+    route: 'POST /api/v1/outreach/pairings/{id}/end', permission: 'health:outreach:edit', write: true, target: 'none', ok: [400],
+    build: (x) => teamWrite(x, { path: '/api/v1/outreach/pairings/1/end', body: {} }),
+  },
 
   // ---- figures ----
   { route: 'GET /api/v1/figures', permission: 'figures:view', write: false, target: 'none', build: () => ({ path: '/api/v1/figures' }) },
@@ -818,6 +866,11 @@ export function selfCheckBody(id, today) {
 // for those holding it (village scope is tests/api/visits.test.mjs's and coverage.test.mjs's).
 function healthCell(x, permission, req) {
   if (x.caller.permissions && x.caller.permissions.has(permission)) return { na: 'health records are scoped by village, not by org unit: checked by tests/api/visits.test.mjs' };
+// A write naming 大足's demo team or pairing by id: not applicable to an allowed caller of
+// another hospital (its writes reach its own hospital only, where the id names nothing).
+function teamWrite(x, req) {
+  if (x.caller.session && x.caller.tenant !== 2 && x.caller.permissions.has('health:outreach:edit'))
+    return { na: "大足's demo team and pairing ids name nothing in the caller's own hospital" };
   return req;
 }
 

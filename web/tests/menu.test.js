@@ -27,13 +27,14 @@ function menuFor(permissions) {
 const party = ['party:org:list', 'party:member:list', 'party:development:list', 'party:life:list', 'party:dues:list', 'party:scoring:list']
 const points = ['party:points:list', 'party:integrity:list']
 const visits = ['health:visit:list']
+const health = ['health:outreach:list']
 const roles = {
   member: ['party:points:own'],
-  outreach: [...visits, 'health:visit:edit'],
-  admin: [...party, ...points, ...visits, 'party:points:edit', 'party:points:approve', 'party:points:rules', 'party:integrity:edit', 'party:org:edit', 'party:member:add', 'party:member:edit', 'party:member:transfer', 'party:member:pii', 'party:member:import', 'party:member:export', 'figures:view'],
+  outreach: [...visits, 'health:visit:edit', ...health],
+  admin: [...party, ...points, ...visits, 'party:points:edit', 'party:points:approve', 'party:points:rules', 'party:integrity:edit', 'party:org:edit', 'party:member:add', 'party:member:edit', 'party:member:transfer', 'party:member:pii', 'party:member:import', 'party:member:export', 'figures:view', ...health, 'health:outreach:edit'],
   secretary: [...party, ...points, 'party:points:edit', 'party:member:add', 'party:member:edit', 'party:member:export', 'figures:view'],
-  leader: [...party, ...points, ...visits, 'figures:view'],
-  auditor: [...party, ...points, ...visits, 'figures:view', 'scope:subtree:read'],
+  leader: [...party, ...points, ...visits, 'figures:view', ...health],
+  auditor: [...party, ...points, ...visits, 'figures:view', 'scope:subtree:read', ...health],
   sysadmin: ['system:user:list', 'system:user:add', 'system:user:edit', 'system:user:lock', 'system:user:reset-password', 'system:user:pii', 'system:config:view'],
   secadmin: ['security:role:list', 'security:role:edit', 'security:user:assign', 'security:policy:view', 'security:policy:edit'],
   audadmin: ['audit:log:list', 'audit:log:verify'],
@@ -42,11 +43,11 @@ const roles = {
 describe('buildMenu', () => {
   const cases = [
     ['member', ['dashboard', 'my-points', 'profile']],
-    ['outreach', ['dashboard', 'coverage', 'visits', 'visit-plans', 'profile']],
-    ['admin', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'scoring-inspections', 'scoring-assessment', 'scoring-checklists', 'commendations', 'points', 'points-entries', 'points-rules', 'integrity', 'integrity-self-checks', 'coverage', 'visits', 'visit-plans', 'profile']],
+    ['outreach', ['dashboard', 'coverage', 'visits', 'visit-plans', 'outreach-teams', 'outreach-areas', 'outreach-pairings', 'profile']],
+    ['admin', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'scoring-inspections', 'scoring-assessment', 'scoring-checklists', 'commendations', 'points', 'points-entries', 'points-rules', 'integrity', 'integrity-self-checks', 'coverage', 'visits', 'visit-plans', 'outreach-teams', 'outreach-areas', 'outreach-pairings', 'profile']],
     ['secretary', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'scoring-inspections', 'scoring-assessment', 'scoring-checklists', 'commendations', 'points', 'points-entries', 'points-rules', 'integrity', 'integrity-self-checks', 'profile']],
-    ['leader', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'scoring-inspections', 'scoring-assessment', 'scoring-checklists', 'commendations', 'points', 'points-entries', 'points-rules', 'integrity', 'integrity-self-checks', 'coverage', 'visits', 'visit-plans', 'profile']],
-    ['auditor', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'scoring-inspections', 'scoring-assessment', 'scoring-checklists', 'commendations', 'points', 'points-entries', 'points-rules', 'integrity', 'integrity-self-checks', 'coverage', 'visits', 'visit-plans', 'profile']],
+    ['leader', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'scoring-inspections', 'scoring-assessment', 'scoring-checklists', 'commendations', 'points', 'points-entries', 'points-rules', 'integrity', 'integrity-self-checks', 'coverage', 'visits', 'visit-plans', 'outreach-teams', 'outreach-areas', 'outreach-pairings', 'profile']],
+    ['auditor', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'scoring-inspections', 'scoring-assessment', 'scoring-checklists', 'commendations', 'points', 'points-entries', 'points-rules', 'integrity', 'integrity-self-checks', 'coverage', 'visits', 'visit-plans', 'outreach-teams', 'outreach-areas', 'outreach-pairings', 'profile']],
     ['sysadmin', ['dashboard', 'user', 'profile']],
     ['secadmin', ['dashboard', 'role', 'policy', 'profile']],
     ['audadmin', ['dashboard', 'audit-log', 'profile']],
@@ -56,6 +57,17 @@ describe('buildMenu', () => {
       expect(leaves(menuFor(roles[role]))).toEqual(want)
     })
   }
+
+  it('健康帮扶 holds 帮扶队, 分片负责 and 一对一结对 for health:outreach:list', () => {
+    const group = menuFor(roles.outreach).find((i) => i.group === 'health')
+    expect(group.title).toBe('健康帮扶')
+    expect(group.children).toEqual([
+      expect.objectContaining({ route: 'outreach-teams', title: '帮扶队', path: '/health/outreach/teams' }),
+      expect.objectContaining({ route: 'outreach-areas', title: '分片负责', path: '/health/outreach/areas' }),
+      expect.objectContaining({ route: 'outreach-pairings', title: '一对一结对', path: '/health/outreach/pairings' }),
+    ])
+    expect(menuFor(roles.secretary).some((i) => i.group === 'health')).toBe(false)
+  })
 
   it('drops a group with no allowed item', () => {
     expect(menuFor([]).some((i) => i.children)).toBe(false)

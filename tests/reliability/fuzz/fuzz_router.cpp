@@ -192,6 +192,21 @@ constexpr RouteLine kRoutes[] = {
     {"GET", "/api/v1/coverage/households", "health:visit:list"},
     {"GET", "/api/v1/coverage/persons", "health:visit:list"},
     {"GET", "/api/v1/coverage/export", "health:visit:list"},
+    {"GET", "/api/v1/divisions", "health:registry:list|health:outreach:list|health:visit:list"},
+    {"GET", "/api/v1/divisions/{code}", "health:registry:list|health:outreach:list|health:visit:list"},
+    {"GET", "/api/v1/outreach/teams", "health:outreach:list"},
+    {"GET", "/api/v1/outreach/teams/{id}", "health:outreach:list"},
+    {"POST", "/api/v1/outreach/teams", "health:outreach:edit"},
+    {"PUT", "/api/v1/outreach/teams/{id}", "health:outreach:edit"},
+    {"POST", "/api/v1/outreach/teams/{id}/end", "health:outreach:edit"},
+    {"POST", "/api/v1/outreach/teams/{id}/members", "health:outreach:edit"},
+    {"POST", "/api/v1/outreach/teams/{id}/members/{member}/leave", "health:outreach:edit"},
+    {"POST", "/api/v1/outreach/teams/{id}/villages", "health:outreach:edit"},
+    {"POST", "/api/v1/outreach/teams/{id}/villages/{village}/end", "health:outreach:edit"},
+    {"GET", "/api/v1/outreach/leaders", "health:outreach:list"},
+    {"GET", "/api/v1/outreach/pairings", "health:outreach:list"},
+    {"POST", "/api/v1/outreach/pairings", "health:outreach:edit"},
+    {"POST", "/api/v1/outreach/pairings/{id}/end", "health:outreach:edit"},
 };
 
 const Router& TheRouter() {

@@ -1,4 +1,4 @@
-import { House, Setting, User, Lock, Key, Document, UserFilled, DataAnalysis, Flag, OfficeBuilding, Avatar, Calendar, Warning, Reading, Promotion, Notebook, Timer, Operation, Wallet, DocumentChecked, Trophy, List, Medal, Stamp, Tickets, EditPen, Checked, FirstAidKit, MapLocation, Finished } from '@element-plus/icons-vue'
+import { House, Setting, User, Lock, Key, Document, UserFilled, DataAnalysis, Flag, OfficeBuilding, Avatar, Calendar, Warning, Reading, Promotion, Notebook, Timer, Operation, Wallet, DocumentChecked, Trophy, List, Medal, Stamp, Tickets, EditPen, Checked, FirstAidKit, MapLocation, Finished, Connection, Place } from '@element-plus/icons-vue'
 
 // The sidebar: leaves name a route (whose meta gives title and permission); groups hold leaves.
 export const menuTable = [
@@ -39,6 +39,9 @@ export const menuTable = [
       { route: 'coverage', icon: MapLocation },
       { route: 'visits', icon: Finished },
       { route: 'visit-plans', icon: Calendar },
+      { route: 'outreach-teams', icon: Avatar },
+      { route: 'outreach-areas', icon: Place },
+      { route: 'outreach-pairings', icon: Connection },
     ],
   },
   {

@@ -224,6 +224,31 @@ export const routes = [
         meta: { title: '九不准自查', permi: 'party:integrity:list' },
       },
       {
+        path: 'health/outreach/teams',
+        name: 'outreach-teams',
+        component: () => import('@/views/health/outreach/teams.vue'),
+        meta: { title: '帮扶队', permi: 'health:outreach:list' },
+      },
+      {
+        // Not in the menu; the sidebar marks 帮扶队 while it is open.
+        path: 'health/outreach/teams/:id(\\d+)',
+        name: 'outreach-team-detail',
+        component: () => import('@/views/health/outreach/teamDetail.vue'),
+        meta: { title: '帮扶队详情', permi: 'health:outreach:list', activeMenu: 'outreach-teams' },
+      },
+      {
+        path: 'health/outreach/areas',
+        name: 'outreach-areas',
+        component: () => import('@/views/health/outreach/teamAreas.vue'),
+        meta: { title: '分片负责', permi: 'health:outreach:list' },
+      },
+      {
+        path: 'health/outreach/pairings',
+        name: 'outreach-pairings',
+        component: () => import('@/views/health/outreach/pairings.vue'),
+        meta: { title: '一对一结对', permi: 'health:outreach:list' },
+      },
+      {
         path: 'system/user',
         name: 'user',
         component: () => import('@/views/system/user/index.vue'),
