@@ -104,9 +104,9 @@ void RegisterPairingRoutes(http::Router& router, platform::Services& s) {
                 auto r = s.db.Write([&](soci::session& sql) -> Result<nlohmann::json> {
                   const int64_t tenant = scope.home_tenant;
                   const auto villages = VillagesOf(sql, req, tenant);
-                  std::optional<HouseholdRef> household;
+                  std::optional<PairedHousehold> household;
                   if (household_id) {
-                    household = FindHousehold(sql, scope, villages, *household_id);
+                    household = FindPairedHousehold(sql, scope, villages, *household_id);
                     if (!household) return Error{ErrorCode::kNotFound, "帮扶户不存在", "household_id"};
                   }
                   std::string member_name;

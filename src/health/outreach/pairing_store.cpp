@@ -112,7 +112,7 @@ std::optional<Pairing> FindPairing(soci::session& sql, const Scope& scope, const
   return PairingFrom(*r);
 }
 
-std::optional<HouseholdRef> FindHousehold(soci::session& sql, const Scope& scope,
+std::optional<PairedHousehold> FindPairedHousehold(soci::session& sql, const Scope& scope,
                                           const registry::VillageScope& villages, int64_t id) {
   Query q(kHousehold);
   q.Set("id", id);
@@ -120,7 +120,7 @@ std::optional<HouseholdRef> FindHousehold(soci::session& sql, const Scope& scope
   VillageFilter(q, villages, "h.village_code");
   auto r = FetchOne(sql, q);
   if (!r) return std::nullopt;
-  return HouseholdRef{r->Int("tenant_id"), r->Int("id"), r->Str("village_code"), r->Str("number"), r->Str("head_name"),
+  return PairedHousehold{r->Int("tenant_id"), r->Int("id"), r->Str("village_code"), r->Str("number"), r->Str("head_name"),
                       r->Str("state")};
 }
 

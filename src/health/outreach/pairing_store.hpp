@@ -35,7 +35,7 @@ struct PairingFilter {
 };
 
 // A registered household as a pairing names it.
-struct HouseholdRef {
+struct PairedHousehold {
   int64_t tenant_id = 0;
   int64_t id = 0;
   std::string village_code, number, head_name, state;
@@ -48,7 +48,7 @@ std::vector<Pairing> ListPairings(soci::session& sql, const Scope& scope, const 
                                   int64_t limit);
 std::optional<Pairing> FindPairing(soci::session& sql, const Scope& scope, const registry::VillageScope& villages,
                                    int64_t id);
-std::optional<HouseholdRef> FindHousehold(soci::session& sql, const Scope& scope,
+std::optional<PairedHousehold> FindPairedHousehold(soci::session& sql, const Scope& scope,
                                           const registry::VillageScope& villages, int64_t id);
 // Every pairing of the household (of one tenant), in from_on order.
 std::vector<PairingSpan> PairingsOfHousehold(soci::session& sql, int64_t tenant_id, int64_t household_id);
