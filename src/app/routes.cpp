@@ -2,6 +2,7 @@
 
 #include "figures/routes.hpp"
 #include "health/registry/divisions_routes.hpp"
+#include "health/registry/routes.hpp"
 #include "party/development/routes.hpp"
 #include "party/dues/routes.hpp"
 #include "party/life/routes.hpp"
@@ -30,6 +31,7 @@ void RegisterAllRoutes(platform::http::Router& router, platform::Services& servi
   party::points::RegisterRoutes(router, services);
   party::integrity::RegisterRoutes(router, services);
   health::registry::RegisterDivisionRoutes(router, services);
+  health::registry::RegisterRegistryRoutes(router, services);
   figures::RegisterRoutes(router, services);
 }
 
