@@ -195,13 +195,15 @@ ParsedImport ParseImport(const platform::sheet::Grid& grid, const Date& today) {
         }
       }
       if (row.village.empty()) err("village_code", "请填写户主所在村（村名或 12 位区划代码）");
-      if (since && registered) {
-        auto valid = ValidateHousehold(h, today);
-        if (!valid.ok()) {
-          for (const auto& e : valid.errors()) err(e.field, e.message);
-        } else {
-          h = valid.value();
+      auto valid = ValidateHousehold(h, today);
+      if (!valid.ok()) {
+        for (const auto& e : valid.errors()) {
+          // An unreadable date is reported once, above.
+          if ((e.field == "status_since" && !since) || (e.field == "registered_on" && (!registered || !since))) continue;
+          err(e.field, e.message);
         }
+      } else {
+        h = valid.value();
       }
     }
     row.valid = errs.empty();
@@ -221,8 +223,16 @@ ParsedImport ParseImport(const platform::sheet::Grid& grid, const Date& today) {
       row.valid = false;
     }
   }
-  std::stable_sort(out.errors.begin(), out.errors.end(),
-                   [](const ImportError& a, const ImportError& b) { return a.line < b.line; });
+  // Errors of one row in column order, as the user reads the row.
+  auto order = [](const ImportError& e) {
+    const auto& cols = ImportColumns();
+    for (size_t i = 0; i < cols.size(); ++i)
+      if (cols[i].field == e.field) return i;
+    return cols.size();
+  };
+  std::stable_sort(out.errors.begin(), out.errors.end(), [&](const ImportError& a, const ImportError& b) {
+    return a.line != b.line ? a.line < b.line : order(a) < order(b);
+  });
   return out;
 }
 
