@@ -1,4 +1,4 @@
-import { House, Setting, User, Lock, Key, Document, UserFilled, DataAnalysis, Flag, OfficeBuilding, Avatar, Calendar, Warning, Reading, Promotion, Notebook, Timer, Operation, Wallet, DocumentChecked, Trophy, List, Medal, Stamp, Tickets, EditPen, Checked } from '@element-plus/icons-vue'
+import { House, Setting, User, Lock, Key, Document, UserFilled, DataAnalysis, Flag, OfficeBuilding, Avatar, Calendar, Warning, Reading, Promotion, Notebook, Timer, Operation, Wallet, DocumentChecked, Trophy, List, Medal, Stamp, Tickets, EditPen, Checked, FirstAidKit, HomeFilled } from '@element-plus/icons-vue'
 
 // The sidebar: leaves name a route (whose meta gives title and permission); groups hold leaves.
 export const menuTable = [
@@ -30,6 +30,12 @@ export const menuTable = [
       { route: 'integrity', icon: EditPen },
       { route: 'integrity-self-checks', icon: Checked },
     ],
+  },
+  {
+    group: 'health',
+    title: '健康帮扶',
+    icon: FirstAidKit,
+    children: [{ route: 'registry', icon: HomeFilled }],
   },
   {
     group: 'system',
