@@ -238,7 +238,7 @@ test('edit the household with its version: stale 409, a status change in the his
   assert.deepEqual(status.before.status, '脱贫');
   assert.deepEqual(status.after.status, '监测对象');
   assert.equal(status.after.income_fen, 980000);
-  assert.equal(status.changed_by, expectJson(await s.admin.get('/api/v1/me'), 200).name);
+  assert.equal(status.changed_by, expectJson(await s.admin.get('/api/v1/me'), 200).user.name);
   expectProblem(await s.admin.put(`/api/v1/registry/households/${s.h.id}`, { ...body, version: u.version, village_code: YONGHE.slice(0, 9) }), 400, 'village_code');
   s.h = u;
 });
