@@ -56,6 +56,9 @@ try {
     const r = j.result || {}
     console.log(`  ${label.padEnd(9)}: ${((Date.now() - t) / 1000).toFixed(1)} s  ${j.state} created ${r.persons_created} updated ${r.persons_updated} unchanged ${r.unchanged}${j.state === 'failed' ? ' ' + JSON.stringify(j.errors).slice(0, 300) : ''}`)
   }
+} catch (err) {
+  console.error(err.message, (await import('node:fs')).readFileSync(srv.log, 'utf8').split('\n').filter((l) => !l.includes('event=request')).slice(-60).join('\n'))
+  process.exitCode = 1
 } finally {
   await srv.stop()
 }

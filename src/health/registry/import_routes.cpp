@@ -249,15 +249,28 @@ json Summary(const Plan& p) {
           {"errors", ErrorRows(p.errors)}};
 }
 
-// Writes the plan; registry_history for every change, and one audit row for the import (a row
-// per person would put 100,000 rows into the audit chain for one act of one user).
-void Apply(soci::session& sql, Plan& p, int64_t user_id, platform::jobs::Progress* progress) {
+// Where a chunked Apply stands: the stage (new households, household updates, new members,
+// person updates) and the index within it.
+struct Cursor {
+  int stage = 0;
+  size_t index = 0;
+  size_t done = 0;
+  bool finished() const { return stage > 3; }
+};
+
+// Writes up to `limit` more records of the plan, from `c` on; registry_history for every change
+// (the one audit row of the import is written by the caller: a row per person would put 100,000
+// rows into the audit chain for one act of one user). Chunks keep each transaction short, so on
+// SQLite other writers (sessions, visits) are not held up for the whole file; a re-import after
+// an interruption completes it, since rows are matched by ID number.
+void Apply(soci::session& sql, Plan& p, int64_t user_id, platform::jobs::Progress* progress, Cursor& c, size_t limit) {
   const std::string now = NowUtc();
   const size_t total = std::max<size_t>(1, p.persons_created() + p.person_updates.size() + p.household_updates.size());
-  size_t done = 0;
-  auto tick = [&] {
-    ++done;
-    if (progress) progress->Set(static_cast<int>(10 + done * 89 / total));
+  size_t written = 0;
+  auto tick = [&](size_t n = 1) {
+    written += n;
+    c.done += n;
+    if (progress) progress->Set(static_cast<int>(10 + c.done * 89 / total));
   };
   auto add_history = [&](int64_t tenant, const char* entity, int64_t id, int64_t household, const char* kind,
                          const json& before, const json& after) {
@@ -272,34 +285,45 @@ void Apply(soci::session& sql, Plan& p, int64_t user_id, platform::jobs::Progres
     e.changed_at = now;
     AddHistory(sql, tenant, e, user_id);
   };
-  for (auto& nh : p.new_households) {
-    auto& h = nh.household;
-    h.id = InsertHousehold(sql, h, now);
-    add_history(h.tenant_id, "household", h.id, h.id, "create", nullptr, HouseholdAuditJson(h));
-    for (auto& person : nh.persons) {
-      person.household_id = h.id;
+  auto next_stage = [&] {
+    ++c.stage;
+    c.index = 0;
+  };
+  while (!c.finished() && written < limit) {
+    if (c.stage == 0) {
+      if (c.index >= p.new_households.size()) { next_stage(); continue; }
+      auto& nh = p.new_households[c.index++];
+      auto& h = nh.household;
+      h.id = InsertHousehold(sql, h, now);
+      add_history(h.tenant_id, "household", h.id, h.id, "create", nullptr, HouseholdAuditJson(h));
+      for (auto& person : nh.persons) {
+        person.household_id = h.id;
+        person.id = InsertPerson(sql, person, now);
+        if (person.relation == kHead) SetHead(sql, h.tenant_id, h.id, person.id);
+        add_history(h.tenant_id, "person", person.id, h.id, "add_member", nullptr, PersonAuditJson(person));
+      }
+      tick(std::max<size_t>(1, nh.persons.size()));
+    } else if (c.stage == 1) {
+      if (c.index >= p.household_updates.size()) { next_stage(); continue; }
+      auto& [before, after] = p.household_updates[c.index++];
+      if (!UpdateHousehold(sql, after, before.version, now)) throw std::runtime_error("household changed during import");
+      auto [b, a] = HouseholdDiff(before, after);
+      add_history(after.tenant_id, "household", after.id, after.id, b.contains("status") ? "status" : "update", b, a);
+      tick();
+    } else if (c.stage == 2) {
+      if (c.index >= p.new_members.size()) { next_stage(); continue; }
+      auto& person = p.new_members[c.index++];
       person.id = InsertPerson(sql, person, now);
-      if (person.relation == kHead) SetHead(sql, h.tenant_id, h.id, person.id);
-      add_history(h.tenant_id, "person", person.id, h.id, "add_member", nullptr, PersonAuditJson(person));
+      add_history(person.tenant_id, "person", person.id, person.household_id, "add_member", nullptr, PersonAuditJson(person));
+      tick();
+    } else {
+      if (c.index >= p.person_updates.size()) { next_stage(); continue; }
+      auto& [before, after] = p.person_updates[c.index++];
+      if (!UpdatePerson(sql, after, before.version, now)) throw std::runtime_error("person changed during import");
+      auto [b, a] = PersonDiff(before, after);
+      add_history(after.tenant_id, "person", after.id, after.household_id, "update", b, a);
       tick();
     }
-  }
-  for (auto& [before, after] : p.household_updates) {
-    if (!UpdateHousehold(sql, after, before.version, now)) throw std::runtime_error("household changed during import");
-    auto [b, a] = HouseholdDiff(before, after);
-    add_history(after.tenant_id, "household", after.id, after.id, b.contains("status") ? "status" : "update", b, a);
-    tick();
-  }
-  for (auto& person : p.new_members) {
-    person.id = InsertPerson(sql, person, now);
-    add_history(person.tenant_id, "person", person.id, person.household_id, "add_member", nullptr, PersonAuditJson(person));
-    tick();
-  }
-  for (auto& [before, after] : p.person_updates) {
-    if (!UpdatePerson(sql, after, before.version, now)) throw std::runtime_error("person changed during import");
-    auto [b, a] = PersonDiff(before, after);
-    add_history(after.tenant_id, "person", after.id, after.household_id, "update", b, a);
-    tick();
   }
 }
 
@@ -354,19 +378,31 @@ void RegisterImportRoutes(http::Router& router, platform::Services& s) {
                 std::string id = s.jobs->Start(
                     "health.registry.import", req.who().tenant_id, user_id,
                     [&s, copy, user_id, valid_only, bytes = req.body](platform::jobs::Progress& progress) -> Result<json> {
-                      json rows_failed;
-                      auto r = s.db.Write([&](soci::session& sql) -> Result<json> {
-                        auto plan = MakePlan(sql, *copy, s.cipher, bytes);
-                        if (!plan.ok()) return plan.errors();
-                        Plan& p = plan.value();
-                        progress.Set(10);
-                        if (!p.errors.empty() && !valid_only) {
-                          rows_failed = ErrorRows(p.errors);
-                          return Invalid("file", "文件有错误，未导入任何数据");
-                        }
-                        Apply(sql, p, user_id, &progress);
-                        json summary = Summary(p);
-                        summary["skipped_rows"] = summary["rows"].get<int>() - summary["valid_rows"].get<int>();
+                      // Planned on a snapshot (no write lock), checked again row by row by the
+                      // versions the updates carry.
+                      auto plan = s.db.Read([&](soci::session& sql) { return MakePlan(sql, *copy, s.cipher, bytes); });
+                      if (!plan.ok()) return plan.errors();
+                      Plan& p = plan.value();
+                      progress.Set(10);
+                      if (!p.errors.empty() && !valid_only) return progress.Fail(ErrorRows(p.errors));
+                      constexpr size_t kChunk = 2000;
+                      Cursor cursor;
+                      while (!cursor.finished()) {
+                        if (progress.cancelled()) return Error{ErrorCode::kInternal, "服务停止，导入中断；重新导入即可补全", "file"};
+                        // The cursor moves only once its chunk committed (a busy database may
+                        // run the transaction again).
+                        Cursor next;
+                        auto w = s.db.Write([&](soci::session& sql) -> Result<Unit> {
+                          next = cursor;
+                          Apply(sql, p, user_id, &progress, next, kChunk);
+                          return Unit{};
+                        });
+                        if (!w.ok()) return w.errors();
+                        cursor = next;
+                      }
+                      json summary = Summary(p);
+                      summary["skipped_rows"] = summary["rows"].get<int>() - summary["valid_rows"].get<int>();
+                      return s.db.Write([&](soci::session& sql) -> Result<json> {
                         auto ev = audit::EventFor(*copy, "import", "household", "");
                         ev.after = summary;
                         ev.after.erase("errors");
@@ -374,8 +410,6 @@ void RegisterImportRoutes(http::Router& router, platform::Services& s) {
                         audit::Append(sql, ev);
                         return summary;
                       });
-                      if (!rows_failed.is_null()) return progress.Fail(rows_failed);
-                      return r;
                     });
                 return JsonResponse(202, {{"job_id", id}});
               }});
