@@ -3,6 +3,7 @@
 #include "figures/routes.hpp"
 #include "health/outreach/team_routes.hpp"
 #include "health/registry/divisions_routes.hpp"
+#include "health/registry/routes.hpp"
 #include "health/outreach/routes.hpp"
 #include "party/development/routes.hpp"
 #include "party/dues/routes.hpp"
@@ -32,6 +33,7 @@ void RegisterAllRoutes(platform::http::Router& router, platform::Services& servi
   party::points::RegisterRoutes(router, services);
   party::integrity::RegisterRoutes(router, services);
   health::registry::RegisterDivisionRoutes(router, services);
+  health::registry::RegisterRegistryRoutes(router, services);
   health::outreach::RegisterRoutes(router, services);
   health::outreach::RegisterTeamRoutes(router, services);
   health::outreach::RegisterPairingRoutes(router, services);

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict'
 import { errorTexts, login, logout, screenshot, useE2E } from './lib/browser.mjs'
 
 // 健康帮扶's team pages (health:outreach:list: admin, outreach, leader, auditor).
-const health = ['coverage', 'visits', 'visit-plans', 'outreach-teams', 'outreach-areas', 'outreach-pairings']
+const health = ['registry', 'coverage', 'visits', 'visit-plans', 'outreach-teams', 'outreach-areas', 'outreach-pairings']
 // Menu items (route names) beyond 首页 and 个人中心, per docs/platform-api.md's demo roles.
 const extraMenus = {
   admin: ['figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'scoring-inspections', 'scoring-assessment', 'scoring-checklists', 'commendations', 'points', 'points-entries', 'points-rules', 'integrity', 'integrity-self-checks', ...health],

@@ -141,6 +141,23 @@ async function createMember(unit) {
 }
 const sharedMember = (unit) => once(`member:${unit.id}`, () => createMember(unit));
 
+// A 建档立卡 household (with its 户主 and a spouse) in 东林村, which every caller holding the
+// registry permissions may see, registered by the hospital of `unit` (households belong to the
+// hospital and its villages, not to a branch: `unit` only keeps own/other-branch/other-tenant
+// records apart).
+async function createHousehold(unit) {
+  const body = {
+    village_code: '500111103200', poverty_cause: '因病', status: '脱贫', status_since: '2019-12-20', registered_on: '2015-06-15',
+    head: { name: `矩阵户主${nextN()}`, id_number: newIdNumber('男'), relation: '户主' },
+  };
+  const h = must(await adminOf(unit).post('/api/v1/registry/households', body), 201, `household of ${unit.tenant}`);
+  const spouse = must(await adminOf(unit).post(`/api/v1/registry/households/${h.id}/persons`, { name: `矩阵配偶${nextN()}`, id_number: newIdNumber('女'), relation: '妻' }), 201, 'spouse');
+  return { id: h.id, unit, tenant: unit.tenant, head: h.persons[0].id, spouse: spouse.id };
+}
+const sharedHousehold = (unit) => once(`household:${unit.id}`, () => createHousehold(unit));
+const householdVersion = async (h) => must(await adminOf(h.unit).get(`/api/v1/registry/households/${h.id}`), 200, 'household').version;
+const personVersion = async (h, id) => must(await adminOf(h.unit).get(`/api/v1/registry/persons/${id}`), 200, 'person').version;
+
 // A person on the member-development path in `unit` (a branch), with their application recorded.
 async function createCandidate(unit) {
   const sex = counter % 2 ? '女' : '男';
@@ -306,6 +323,8 @@ function cellContext(caller, rel, fresh) {
     pointsEntry: async () => (fresh ? createPointsEntry(relUnit) : sharedPointsEntry(relUnit)),
     pledge: async () => (fresh ? createPledge(relUnit) : sharedPledge(relUnit)),
     selfCheck: async () => (fresh ? createSelfCheck(relUnit) : sharedSelfCheck(relUnit)),
+    household: async () => (fresh ? createHousehold(relUnit) : sharedHousehold(relUnit)),
+    householdVersion, personVersion,
     ownMember: () => sharedMember(ownUnit),
     mover: async () => {
       const g = await sharedGroup(ownUnit);

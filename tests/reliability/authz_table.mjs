@@ -840,6 +840,77 @@ export const TABLE = [
     route: 'POST /api/v1/outreach/pairings/{id}/end', permission: 'health:outreach:edit', write: true, target: 'none', ok: [400],
     build: (x) => teamWrite(x, { path: '/api/v1/outreach/pairings/1/end', body: {} }),
   },
+  // ---- 建档立卡 registry (health/registry) ----
+  // Households belong to the hospital and its villages, not to a Party branch (tenantWide); the
+  // village scope of outreach team members is tested in tests/api/registry.test.mjs.
+  { route: 'GET /api/v1/registry/households', permission: 'health:registry:list', write: false, target: 'none', build: () => ({ path: '/api/v1/registry/households' }) },
+  {
+    route: 'GET /api/v1/registry/households/{id}', permission: 'health:registry:list', write: false, target: 'path', record: 'household', tenantWide: true,
+    build: async (x) => ({ path: `/api/v1/registry/households/${(await x.household()).id}` }),
+  },
+  {
+    route: 'GET /api/v1/registry/households/{id}/pii', permission: 'health:registry:pii', write: false, target: 'path', record: 'household', tenantWide: true,
+    build: async (x) => ({ path: `/api/v1/registry/households/${(await x.household()).id}/pii` }),
+  },
+  {
+    route: 'POST /api/v1/registry/households', permission: 'health:registry:edit', write: true, target: 'none', ok: [201],
+    build: (x) => ({
+      path: '/api/v1/registry/households',
+      body: { village_code: '500111103200', poverty_cause: '因残', status: '未脱贫', status_since: x.yesterday, registered_on: x.yesterday, head: { name: `矩阵新户${x.n()}`, id_number: idNumberFor(x.n()), relation: '户主' } },
+    }),
+  },
+  {
+    route: 'PUT /api/v1/registry/households/{id}', permission: 'health:registry:edit', write: true, target: 'path', record: 'household', tenantWide: true, ok: [200],
+    build: async (x) => {
+      const h = await x.household();
+      return { path: `/api/v1/registry/households/${h.id}`, body: { village_code: '500111103200', poverty_cause: '因病', status: '脱贫', status_since: '2019-12-20', registered_on: '2015-06-15', note: `矩阵${x.n()}`, version: await x.householdVersion(h) } };
+    },
+  },
+  {
+    route: 'POST /api/v1/registry/households/{id}/close', permission: 'health:registry:edit', write: true, target: 'path', record: 'household', tenantWide: true, destructive: true, ok: [200],
+    build: async (x) => {
+      const h = await x.household();
+      return { path: `/api/v1/registry/households/${h.id}/close`, body: { closed_on: x.today, reason: '授权矩阵测试', version: await x.householdVersion(h) } };
+    },
+  },
+  {
+    route: 'POST /api/v1/registry/households/{id}/persons', permission: 'health:registry:edit', write: true, target: 'path', record: 'household', tenantWide: true, ok: [201],
+    build: async (x) => ({ path: `/api/v1/registry/households/${(await x.household()).id}/persons`, body: { name: `矩阵子女${x.n()}`, id_number: idNumberFor(x.n()), relation: '子' } }),
+  },
+  { route: 'GET /api/v1/registry/persons', permission: 'health:registry:list', write: false, target: 'none', build: () => ({ path: '/api/v1/registry/persons' }) },
+  {
+    route: 'GET /api/v1/registry/persons/{id}', permission: 'health:registry:list', write: false, target: 'path', record: 'household', tenantWide: true,
+    build: async (x) => ({ path: `/api/v1/registry/persons/${(await x.household()).head}` }),
+  },
+  {
+    route: 'GET /api/v1/registry/persons/{id}/pii', permission: 'health:registry:pii', write: false, target: 'path', record: 'household', tenantWide: true,
+    build: async (x) => ({ path: `/api/v1/registry/persons/${(await x.household()).head}/pii` }),
+  },
+  {
+    route: 'PUT /api/v1/registry/persons/{id}', permission: 'health:registry:edit', write: true, target: 'path', record: 'household', tenantWide: true, ok: [200],
+    build: async (x) => {
+      const h = await x.household();
+      return { path: `/api/v1/registry/persons/${h.spouse}`, body: { name: '矩阵配偶', relation: '妻', chronic: ['高血压'], version: await x.personVersion(h, h.spouse) } };
+    },
+  },
+  {
+    route: 'POST /api/v1/registry/persons/{id}/leave', permission: 'health:registry:edit', write: true, target: 'path', record: 'household', tenantWide: true, destructive: true, ok: [200],
+    build: async (x) => {
+      const h = await x.household();
+      return { path: `/api/v1/registry/persons/${h.spouse}/leave`, body: { left_on: x.today, left_reason: '迁出', version: await x.personVersion(h, h.spouse) } };
+    },
+  },
+  { route: 'GET /api/v1/registry/persons/export', permission: 'health:registry:export', write: false, target: 'none', build: () => ({ path: '/api/v1/registry/persons/export' }) },
+  { route: 'GET /api/v1/registry/import/template', permission: 'health:registry:import', write: false, target: 'none', build: () => ({ path: '/api/v1/registry/import/template' }) },
+  {
+    // One new household in 东林村; the preview writes nothing.
+    route: 'POST /api/v1/registry/import/preview', permission: 'health:registry:import', write: true, target: 'none', ok: [200],
+    build: (x) => ({ path: '/api/v1/registry/import/preview', raw: registryCsv(x.n()), contentType: 'text/csv' }),
+  },
+  {
+    route: 'POST /api/v1/registry/import', permission: 'health:registry:import', write: true, target: 'none', ok: [202],
+    build: (x) => ({ path: '/api/v1/registry/import', raw: registryCsv(x.n()), contentType: 'text/csv' }),
+  },
 
   // ---- figures ----
   { route: 'GET /api/v1/figures', permission: 'figures:view', write: false, target: 'none', build: () => ({ path: '/api/v1/figures' }) },
@@ -866,12 +937,27 @@ export function selfCheckBody(id, today) {
 // for those holding it (village scope is tests/api/visits.test.mjs's and coverage.test.mjs's).
 function healthCell(x, permission, req) {
   if (x.caller.permissions && x.caller.permissions.has(permission)) return { na: 'health records are scoped by village, not by org unit: checked by tests/api/visits.test.mjs' };
+  return req;
+}
 // A write naming 大足's demo team or pairing by id: not applicable to an allowed caller of
 // another hospital (its writes reach its own hospital only, where the id names nothing).
 function teamWrite(x, req) {
   if (x.caller.session && x.caller.tenant !== 2 && x.caller.permissions.has('health:outreach:edit'))
     return { na: "大足's demo team and pairing ids name nothing in the caller's own hospital" };
   return req;
+}
+// A valid ID number of the registry entries (region 500197: no other test or the demo uses it).
+function idNumberFor(n) {
+  const d = new Date(Date.UTC(1950, 0, 1) + n * 86400000).toISOString().slice(0, 10).replaceAll('-', '');
+  const first17 = `500197${d}${String(((n * 2) % 1000) + 1).padStart(3, '0').slice(-3)}`;
+  const W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * W[i];
+  return first17 + '10X98765432'[sum % 11];
+}
+// A 建档立卡 list of one household (its 户主 alone) in 东林村.
+function registryCsv(n) {
+  return `村,户编号,姓名,身份证号,与户主关系,致贫原因,户类型,状态日期\n东林村,MX${n},矩阵导入${n},${idNumberFor(n)},户主,因病,脱贫,2020-12-20\n`;
 }
 
 // YYYY-MM-DD n days after `iso`.

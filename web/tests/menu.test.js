@@ -26,15 +26,14 @@ function menuFor(permissions) {
 // The built-in roles (src/platform/auth/permissions.cpp, docs/platform-api.md, docs/party-api.md).
 const party = ['party:org:list', 'party:member:list', 'party:development:list', 'party:life:list', 'party:dues:list', 'party:scoring:list']
 const points = ['party:points:list', 'party:integrity:list']
-const visits = ['health:visit:list']
-const health = ['health:outreach:list']
+const healthRead = ['health:registry:list', 'health:outreach:list', 'health:visit:list']
 const roles = {
   member: ['party:points:own'],
-  outreach: [...visits, 'health:visit:edit', ...health],
-  admin: [...party, ...points, ...visits, 'party:points:edit', 'party:points:approve', 'party:points:rules', 'party:integrity:edit', 'party:org:edit', 'party:member:add', 'party:member:edit', 'party:member:transfer', 'party:member:pii', 'party:member:import', 'party:member:export', 'figures:view', ...health, 'health:outreach:edit'],
+  outreach: ['health:registry:list', 'health:registry:edit', 'health:outreach:list', 'health:visit:list', 'health:visit:edit'],
+  admin: [...party, ...points, 'party:points:edit', 'party:points:approve', 'party:points:rules', 'party:integrity:edit', 'party:org:edit', 'party:member:add', 'party:member:edit', 'party:member:transfer', 'party:member:pii', 'party:member:import', 'party:member:export', 'figures:view', ...healthRead, 'health:registry:edit', 'health:registry:import', 'health:registry:pii', 'health:registry:export', 'health:outreach:edit', 'health:visit:edit', 'health:scope:all'],
   secretary: [...party, ...points, 'party:points:edit', 'party:member:add', 'party:member:edit', 'party:member:export', 'figures:view'],
-  leader: [...party, ...points, ...visits, 'figures:view', ...health],
-  auditor: [...party, ...points, ...visits, 'figures:view', 'scope:subtree:read', ...health],
+  leader: [...party, ...points, 'figures:view', ...healthRead, 'health:scope:all'],
+  auditor: [...party, ...points, 'figures:view', 'scope:subtree:read', ...healthRead, 'health:scope:all'],
   sysadmin: ['system:user:list', 'system:user:add', 'system:user:edit', 'system:user:lock', 'system:user:reset-password', 'system:user:pii', 'system:config:view'],
   secadmin: ['security:role:list', 'security:role:edit', 'security:user:assign', 'security:policy:view', 'security:policy:edit'],
   audadmin: ['audit:log:list', 'audit:log:verify'],
@@ -43,11 +42,11 @@ const roles = {
 describe('buildMenu', () => {
   const cases = [
     ['member', ['dashboard', 'my-points', 'profile']],
-    ['outreach', ['dashboard', 'coverage', 'visits', 'visit-plans', 'outreach-teams', 'outreach-areas', 'outreach-pairings', 'profile']],
-    ['admin', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'scoring-inspections', 'scoring-assessment', 'scoring-checklists', 'commendations', 'points', 'points-entries', 'points-rules', 'integrity', 'integrity-self-checks', 'coverage', 'visits', 'visit-plans', 'outreach-teams', 'outreach-areas', 'outreach-pairings', 'profile']],
+    ['outreach', ['dashboard', 'registry', 'coverage', 'visits', 'visit-plans', 'outreach-teams', 'outreach-areas', 'outreach-pairings', 'profile']],
+    ['admin', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'scoring-inspections', 'scoring-assessment', 'scoring-checklists', 'commendations', 'points', 'points-entries', 'points-rules', 'integrity', 'integrity-self-checks', 'registry', 'coverage', 'visits', 'visit-plans', 'outreach-teams', 'outreach-areas', 'outreach-pairings', 'profile']],
     ['secretary', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'scoring-inspections', 'scoring-assessment', 'scoring-checklists', 'commendations', 'points', 'points-entries', 'points-rules', 'integrity', 'integrity-self-checks', 'profile']],
-    ['leader', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'scoring-inspections', 'scoring-assessment', 'scoring-checklists', 'commendations', 'points', 'points-entries', 'points-rules', 'integrity', 'integrity-self-checks', 'coverage', 'visits', 'visit-plans', 'outreach-teams', 'outreach-areas', 'outreach-pairings', 'profile']],
-    ['auditor', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'scoring-inspections', 'scoring-assessment', 'scoring-checklists', 'commendations', 'points', 'points-entries', 'points-rules', 'integrity', 'integrity-self-checks', 'coverage', 'visits', 'visit-plans', 'outreach-teams', 'outreach-areas', 'outreach-pairings', 'profile']],
+    ['leader', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'scoring-inspections', 'scoring-assessment', 'scoring-checklists', 'commendations', 'points', 'points-entries', 'points-rules', 'integrity', 'integrity-self-checks', 'registry', 'coverage', 'visits', 'visit-plans', 'outreach-teams', 'outreach-areas', 'outreach-pairings', 'profile']],
+    ['auditor', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'scoring-inspections', 'scoring-assessment', 'scoring-checklists', 'commendations', 'points', 'points-entries', 'points-rules', 'integrity', 'integrity-self-checks', 'registry', 'coverage', 'visits', 'visit-plans', 'outreach-teams', 'outreach-areas', 'outreach-pairings', 'profile']],
     ['sysadmin', ['dashboard', 'user', 'profile']],
     ['secadmin', ['dashboard', 'role', 'policy', 'profile']],
     ['audadmin', ['dashboard', 'audit-log', 'profile']],
@@ -111,6 +110,13 @@ describe('buildMenu', () => {
     expect(group(['party:member:list']).children.map((c) => c.route)).toEqual(['members'])
     expect(group(['party:org:list']).children.map((c) => c.route)).toEqual(['org'])
     expect(group(['figures:view'])).toBeUndefined()
+  })
+
+  it('健康帮扶 holds 建档立卡 for whoever reads the registry', () => {
+    const group = (perms) => menuFor(perms).find((i) => i.group === 'health')
+    expect(group(roles.outreach).title).toBe('健康帮扶')
+    expect(group(roles.outreach).children).toEqual([expect.objectContaining({ route: 'registry', title: '建档立卡', path: '/health/registry' })])
+    expect(group(roles.secretary)).toBeUndefined()
   })
 
   it('keeps the group with only the allowed items, titled and pathed from the route', () => {

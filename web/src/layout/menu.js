@@ -1,4 +1,4 @@
-import { House, Setting, User, Lock, Key, Document, UserFilled, DataAnalysis, Flag, OfficeBuilding, Avatar, Calendar, Warning, Reading, Promotion, Notebook, Timer, Operation, Wallet, DocumentChecked, Trophy, List, Medal, Stamp, Tickets, EditPen, Checked, FirstAidKit, MapLocation, Finished, Connection, Place } from '@element-plus/icons-vue'
+import { House, Setting, User, Lock, Key, Document, UserFilled, DataAnalysis, Flag, OfficeBuilding, Avatar, Calendar, Warning, Reading, Promotion, Notebook, Timer, Operation, Wallet, DocumentChecked, Trophy, List, Medal, Stamp, Tickets, EditPen, Checked, FirstAidKit, MapLocation, Finished, Connection, Place, HomeFilled } from '@element-plus/icons-vue'
 
 // The sidebar: leaves name a route (whose meta gives title and permission); groups hold leaves.
 export const menuTable = [
@@ -36,6 +36,7 @@ export const menuTable = [
     title: '健康帮扶',
     icon: FirstAidKit,
     children: [
+      { route: 'registry', icon: HomeFilled },
       { route: 'coverage', icon: MapLocation },
       { route: 'visits', icon: Finished },
       { route: 'visit-plans', icon: Calendar },

@@ -224,6 +224,25 @@ export const routes = [
         meta: { title: '九不准自查', permi: 'party:integrity:list' },
       },
       {
+        path: 'health/registry',
+        name: 'registry',
+        component: () => import('@/views/health/registry/index.vue'),
+        meta: { title: '建档立卡', permi: 'health:registry:list' },
+      },
+      {
+        // Not in the menu; the sidebar marks 建档立卡 while it is open.
+        path: 'health/registry/:id(\\d+)',
+        name: 'registry-household',
+        component: () => import('@/views/health/registry/household.vue'),
+        meta: { title: '建档立卡户详情', permi: 'health:registry:list', activeMenu: 'registry' },
+      },
+      {
+        path: 'health/registry/import',
+        name: 'registry-import',
+        component: () => import('@/views/health/registry/import.vue'),
+        meta: { title: '导入建档立卡名单', permi: 'health:registry:import', activeMenu: 'registry' },
+      },
+      {
         path: 'health/outreach/teams',
         name: 'outreach-teams',
         component: () => import('@/views/health/outreach/teams.vue'),
