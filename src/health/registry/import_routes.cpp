@@ -8,6 +8,7 @@
 
 #include "health/registry/import_file.hpp"
 #include "health/registry/keys.hpp"
+#include "health/outreach/coverage_summary.hpp"
 #include "health/registry/route_support.hpp"
 #include "health/registry/routes.hpp"
 #include "health/registry/store.hpp"
@@ -395,6 +396,9 @@ void RegisterImportRoutes(http::Router& router, platform::Services& s) {
                         auto w = s.db.Write([&](soci::session& sql) -> Result<Unit> {
                           next = cursor;
                           Apply(sql, p, user_id, &progress, next, kChunk);
+                          // Thousands of households at once: the coverage summary is built
+                          // again on its next read rather than judged household by household.
+                          health::outreach::InvalidateCoverage(sql, copy->who().tenant_id);
                           return Unit{};
                         });
                         if (!w.ok()) return w.errors();

@@ -1,5 +1,7 @@
 #include "health/registry/route_support.hpp"
 
+#include "health/outreach/coverage_summary.hpp"
+
 #include "health/registry/divisions.hpp"
 #include "health/registry/keys.hpp"
 #include "platform/audit/store.hpp"
@@ -295,6 +297,9 @@ void RecordChange(soci::session& sql, const http::Request& req, const std::strin
   e.note = note;
   e.changed_at = NowUtc();
   AddHistory(sql, req.who().tenant_id, e, req.who().user_id);
+  // Membership, village or state may have changed: the household's coverage is judged again in
+  // every built period, in this transaction.
+  health::outreach::RefreshHousehold(sql, req.who().tenant_id, household_id, TodayDate());
   auto ev = platform::audit::EventFor(req, kind, entity, std::to_string(entity_id));
   ev.before = before.is_null() || before.empty() ? json(nullptr) : before;
   ev.after = after;

@@ -166,6 +166,8 @@ void RegisterRegistryRoutes(http::Router& router, platform::Services& s) {
                           auto person_stored = FindPerson(sql, WholeTenant(tenant), VillageScope{}, p.id);
                           RecordChange(sql, req, "person", p.id, h.id, "add_member", nullptr,
                                        PersonAuditJson(*person_stored), "");
+                          // Adding the 户主 moved the household's version: answer with it as stored.
+                          stored = FindHousehold(sql, WholeTenant(tenant), VillageScope{}, h.id);
                           return HouseholdDetailJson(sql, *stored);
                         }));
                     if (!r.ok()) return http::Problem(r.errors());

@@ -380,6 +380,14 @@ std::vector<VillageRef> VillagesByCodeOrName(soci::session& sql, const std::vect
 }
 
 void AddHistory(soci::session& sql, int64_t tenant_id, const HistoryEntry& e, int64_t user_id) {
+  if (e.entity == "person") {
+    // A member added, changed or leaving changes the household as a visit sees it: its version
+    // moves, so a phone that downloaded the old household gets the 409 instead of writing lines
+    // against members that are no longer the household's.
+    Query touch("UPDATE households SET version = version + 1, updated_at = :at WHERE tenant_id = :t AND id = :id");
+    touch.Set("at", e.changed_at).Set("t", tenant_id).Set("id", e.household_id);
+    Exec(sql, touch);
+  }
   Query q(kInsertHistory);
   q.Set("t", tenant_id).Set("e", e.entity).Set("eid", e.entity_id).Set("h", e.household_id).Set("k", e.kind);
   q.SetTextOrNull("b", e.before_json).SetTextOrNull("a", e.after_json).SetTextOrNull("note", e.note);

@@ -115,6 +115,7 @@ struct HistoryEntry {
   int64_t household_id = 0;
   std::string kind, before_json, after_json, note, changed_at, changed_by_name;
 };
+// Also moves the household's version when a person changed (the offline visit conflict check).
 void AddHistory(soci::session& sql, int64_t tenant_id, const HistoryEntry& e, int64_t user_id);
 std::vector<HistoryEntry> HistoryOf(soci::session& sql, int64_t tenant_id, int64_t household_id);
 
