@@ -42,8 +42,8 @@ const roles = {
 describe('buildMenu', () => {
   const cases = [
     ['member', ['dashboard', 'my-points', 'profile']],
-    ['outreach', ['dashboard', 'registry', 'coverage', 'visits', 'visit-plans', 'outreach-teams', 'outreach-areas', 'outreach-pairings', 'profile']],
-    ['admin', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'scoring-inspections', 'scoring-assessment', 'scoring-checklists', 'commendations', 'points', 'points-entries', 'points-rules', 'integrity', 'integrity-self-checks', 'registry', 'coverage', 'visits', 'visit-plans', 'outreach-teams', 'outreach-areas', 'outreach-pairings', 'profile']],
+    ['outreach', ['dashboard', 'registry', 'coverage', 'visits', 'visit-plans', 'outreach-teams', 'outreach-areas', 'outreach-pairings', 'field', 'profile']],
+    ['admin', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'scoring-inspections', 'scoring-assessment', 'scoring-checklists', 'commendations', 'points', 'points-entries', 'points-rules', 'integrity', 'integrity-self-checks', 'registry', 'coverage', 'visits', 'visit-plans', 'outreach-teams', 'outreach-areas', 'outreach-pairings', 'field', 'profile']],
     ['secretary', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'scoring-inspections', 'scoring-assessment', 'scoring-checklists', 'commendations', 'points', 'points-entries', 'points-rules', 'integrity', 'integrity-self-checks', 'profile']],
     ['leader', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'scoring-inspections', 'scoring-assessment', 'scoring-checklists', 'commendations', 'points', 'points-entries', 'points-rules', 'integrity', 'integrity-self-checks', 'registry', 'coverage', 'visits', 'visit-plans', 'outreach-teams', 'outreach-areas', 'outreach-pairings', 'profile']],
     ['auditor', ['dashboard', 'figures', 'org', 'members', 'development', 'life', 'life-overdue', 'life-ledger', 'life-calendar', 'life-rules', 'xuexi', 'dues', 'scoring-inspections', 'scoring-assessment', 'scoring-checklists', 'commendations', 'points', 'points-entries', 'points-rules', 'integrity', 'integrity-self-checks', 'registry', 'coverage', 'visits', 'visit-plans', 'outreach-teams', 'outreach-areas', 'outreach-pairings', 'profile']],
@@ -57,15 +57,22 @@ describe('buildMenu', () => {
     })
   }
 
-  it('健康帮扶 holds 帮扶队, 分片负责 and 一对一结对 for health:outreach:list', () => {
-    const group = menuFor(roles.outreach).find((i) => i.group === 'health')
-    expect(group.title).toBe('健康帮扶')
-    expect(group.children).toEqual([
+  it('健康帮扶 holds 建档立卡, the visits, 帮扶队, 分片负责 and 一对一结对, each by its own permission', () => {
+    const group = (perms) => menuFor(perms).find((i) => i.group === 'health')
+    expect(group(roles.outreach).title).toBe('健康帮扶')
+    expect(group(roles.outreach).children).toEqual([
+      expect.objectContaining({ route: 'registry', title: '建档立卡', path: '/health/registry' }),
+      expect.objectContaining({ route: 'coverage' }),
+      expect.objectContaining({ route: 'visits' }),
+      expect.objectContaining({ route: 'visit-plans' }),
       expect.objectContaining({ route: 'outreach-teams', title: '帮扶队', path: '/health/outreach/teams' }),
       expect.objectContaining({ route: 'outreach-areas', title: '分片负责', path: '/health/outreach/areas' }),
       expect.objectContaining({ route: 'outreach-pairings', title: '一对一结对', path: '/health/outreach/pairings' }),
+      expect.objectContaining({ route: 'field', title: '离线走访', path: '/field' }),
     ])
-    expect(menuFor(roles.secretary).some((i) => i.group === 'health')).toBe(false)
+    expect(group(['health:outreach:list']).children.map((c) => c.route)).toEqual(['outreach-teams', 'outreach-areas', 'outreach-pairings'])
+    expect(group(['health:registry:list']).children.map((c) => c.route)).toEqual(['registry'])
+    expect(group(roles.secretary)).toBeUndefined()
   })
 
   it('drops a group with no allowed item', () => {
@@ -110,13 +117,6 @@ describe('buildMenu', () => {
     expect(group(['party:member:list']).children.map((c) => c.route)).toEqual(['members'])
     expect(group(['party:org:list']).children.map((c) => c.route)).toEqual(['org'])
     expect(group(['figures:view'])).toBeUndefined()
-  })
-
-  it('健康帮扶 holds 建档立卡 for whoever reads the registry', () => {
-    const group = (perms) => menuFor(perms).find((i) => i.group === 'health')
-    expect(group(roles.outreach).title).toBe('健康帮扶')
-    expect(group(roles.outreach).children).toEqual([expect.objectContaining({ route: 'registry', title: '建档立卡', path: '/health/registry' })])
-    expect(group(roles.secretary)).toBeUndefined()
   })
 
   it('keeps the group with only the allowed items, titled and pathed from the route', () => {

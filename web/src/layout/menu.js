@@ -1,4 +1,4 @@
-import { House, Setting, User, Lock, Key, Document, UserFilled, DataAnalysis, Flag, OfficeBuilding, Avatar, Calendar, Warning, Reading, Promotion, Notebook, Timer, Operation, Wallet, DocumentChecked, Trophy, List, Medal, Stamp, Tickets, EditPen, Checked, FirstAidKit, MapLocation, Finished, Connection, Place, HomeFilled } from '@element-plus/icons-vue'
+import { House, Setting, User, Lock, Key, Document, UserFilled, DataAnalysis, Flag, OfficeBuilding, Avatar, Calendar, Warning, Reading, Promotion, Notebook, Timer, Operation, Wallet, DocumentChecked, Trophy, List, Medal, Stamp, Tickets, EditPen, Checked, FirstAidKit, MapLocation, Finished, Connection, Place, HomeFilled, Iphone } from '@element-plus/icons-vue'
 
 // The sidebar: leaves name a route (whose meta gives title and permission); groups hold leaves.
 export const menuTable = [
@@ -43,6 +43,7 @@ export const menuTable = [
       { route: 'outreach-teams', icon: Avatar },
       { route: 'outreach-areas', icon: Place },
       { route: 'outreach-pairings', icon: Connection },
+      { route: 'field', icon: Iphone },
     ],
   },
   {

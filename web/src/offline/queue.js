@@ -13,8 +13,13 @@ function newClientId() {
   return globalThis.crypto.randomUUID()
 }
 
+// IndexedDB stores plain data only (a page's reactive proxies cannot be cloned).
+const plain = (v) => JSON.parse(JSON.stringify(v))
+
 /** Queues a visit (the POST /api/v1/visits body) and returns the stored entry. */
 export async function enqueueVisit(body, label = {}) {
+  body = plain(body)
+  label = plain(label)
   const entry = {
     client_id: body.client_id || newClientId(),
     household_id: body.household_id,
@@ -63,7 +68,7 @@ export async function discard(clientId) {
 export async function resubmit(clientId, body) {
   const entry = await (await offlineDb()).get('queue', clientId)
   if (!entry || entry.state === 'synced') return entry
-  return update({ ...entry, body: { ...body, client_id: clientId }, state: 'pending', errors: [], conflict: null })
+  return update({ ...entry, body: { ...plain(body), client_id: clientId }, state: 'pending', errors: [], conflict: null })
 }
 
 function fieldOf(err) {
@@ -94,10 +99,10 @@ export async function sync(send) {
         return result
       }
       if (status === 409 && fieldOf(err).includes('household_version')) {
-        await update({ ...entry, state: 'conflict', errors: err.errors || [], conflict: err.problem || null })
+        await update({ ...entry, state: 'conflict', errors: plain(err.errors || []), conflict: err.problem ? plain(err.problem) : null })
         result.conflicts++
       } else {
-        await update({ ...entry, state: 'rejected', errors: err.errors || [] })
+        await update({ ...entry, state: 'rejected', errors: plain(err.errors || []) })
         result.rejected++
       }
     }
