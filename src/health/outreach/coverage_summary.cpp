@@ -163,23 +163,25 @@ Row StoredRow(soci::session& sql, int64_t tenant, const std::string& key, int64_
   return out;
 }
 
-// Moves a village's sums by `sign` × a counted row.
+// Moves a village's sums by `sign` × a counted row: one upsert, so two writers of the same
+// village adding its first row at once both count (an UPDATE-then-INSERT would collide).
 void MoveVillage(soci::session& sql, int64_t tenant, const std::string& key, const Row& r, int sign) {
   if (!r.exists || !r.counted) return;
   const int64_t s = sign;
-  Query up(
-      "UPDATE coverage_villages SET households = households + :h, visited = visited + :v, covered = covered + :c, "
-      "persons = persons + :p, seen = seen + :s, with_reason = with_reason + :w, not_seen = not_seen + :n, "
-      "households_not_seen = households_not_seen + :hn WHERE tenant_id = :t AND period_key = :k AND village_code = :vc");
-  up.Set("hn", s * (r.not_seen > 0 ? 1 : 0)).Set("h", s).Set("v", s * r.visited).Set("c", s * r.covered).Set("p", s * r.persons).Set("s", s * r.seen);
-  up.Set("w", s * r.with_reason).Set("n", s * r.not_seen).Set("t", tenant).Set("k", key).Set("vc", r.village_code);
-  if (Exec(sql, up) > 0) return;
-  Query in(
+  Query q(
       "INSERT INTO coverage_villages (tenant_id, period_key, village_code, households, visited, covered, persons, seen, "
-      "with_reason, not_seen, households_not_seen) VALUES (:t, :k, :vc, :h, :v, :c, :p, :s, :w, :n, :hn)");
-  in.Set("hn", s * (r.not_seen > 0 ? 1 : 0)).Set("t", tenant).Set("k", key).Set("vc", r.village_code).Set("h", s).Set("v", s * r.visited).Set("c", s * r.covered);
-  in.Set("p", s * r.persons).Set("s", s * r.seen).Set("w", s * r.with_reason).Set("n", s * r.not_seen);
-  Exec(sql, in);
+      "with_reason, not_seen, households_not_seen) VALUES (:t, :k, :vc, :h, :v, :c, :p, :s, :w, :n, :hn) "
+      "ON CONFLICT (tenant_id, period_key, village_code) DO UPDATE SET "
+      "households = coverage_villages.households + excluded.households, "
+      "visited = coverage_villages.visited + excluded.visited, covered = coverage_villages.covered + excluded.covered, "
+      "persons = coverage_villages.persons + excluded.persons, seen = coverage_villages.seen + excluded.seen, "
+      "with_reason = coverage_villages.with_reason + excluded.with_reason, "
+      "not_seen = coverage_villages.not_seen + excluded.not_seen, "
+      "households_not_seen = coverage_villages.households_not_seen + excluded.households_not_seen");
+  q.Set("t", tenant).Set("k", key).Set("vc", r.village_code).Set("h", s).Set("v", s * r.visited).Set("c", s * r.covered);
+  q.Set("p", s * r.persons).Set("s", s * r.seen).Set("w", s * r.with_reason).Set("n", s * r.not_seen);
+  q.Set("hn", s * (r.not_seen > 0 ? 1 : 0));
+  Exec(sql, q);
 }
 
 // Judges one household in one built period and moves the sums by the difference. A household no
@@ -336,6 +338,14 @@ void InvalidateCoverage(soci::session& sql, int64_t tenant_id) {
 }
 
 void RefreshHousehold(soci::session& sql, int64_t tenant_id, int64_t household_id, const Date& today) {
+  // Two writers of one household (a visit synced while another is recorded) take turns here on
+  // PostgreSQL: the second judges after the first committed, so neither's difference is lost.
+  // SQLite's writers are one at a time already.
+  if (sql.get_backend_name() == "postgresql") {
+    Query lock("SELECT id FROM households WHERE tenant_id = :t AND id = :h FOR UPDATE");
+    lock.Set("t", tenant_id).Set("h", household_id);
+    platform::db::Fetch(sql, lock);
+  }
   for (const auto& b : BuiltPeriods(sql, tenant_id)) {
     if (b.start > today) continue;
     RejudgeInPeriod(sql, tenant_id, b.key, b.start, AsOf(b.end, today), household_id);
