@@ -49,8 +49,11 @@ test('the party office: ranking, its own pending entry, a pledge signed and prin
   await page.locator('[data-test="pledge-signed"]').getByText('未签署').click()
   const before = await apiGet(page, '/api/v1/integrity/pledges?signed=no&size=1')
   const first = before.items[0]
-  await waitForText(page.locator('[data-test="pledge-list"]'), new RegExp(first.name))
+  // The filtered list must have replaced the whole roll before the click: a row that moves under
+  // the pointer would sign someone else.
+  await waitForText(page.locator('[data-test="pledge-list"] .el-table__body tr').first(), new RegExp(first.name))
   await page.locator('[data-test="pledge-sign"]').first().click()
+  await waitForText(page.locator('[data-test="pledge-sign-form"]'), new RegExp(first.name))
   await page.locator('[data-test="pledge-sign-form"]').waitFor()
   await page.locator('[data-test="pledge-sign-save"]').click()
   await waitForText(page.locator('.el-message').last(), /已登记/)
