@@ -77,12 +77,17 @@ test('preview of a valid file: what would happen, nothing written', async () => 
 test('import a valid file: households and persons created with history; re-import changes nothing', async () => {
   const persons = personCount();
   const households = householdCount();
+  const imported = () => Number(srv.sql(`SELECT count(*) FROM registry_history WHERE note = '导入'`));
+  const historyBefore = imported();
   const j = await runImport(s.admin, csv([COLUMNS, ...goodRows()]));
   assert.equal(j.state, 'done', JSON.stringify(j));
   assert.equal(j.result.households_created, 3);
   assert.equal(j.result.persons_created, 6);
   assert.equal(personCount(), persons + 6);
   assert.equal(householdCount(), households + 3);
+  assert.equal(imported(), historyBefore + 9, 'a history row per household and per person');
+  // Every new household has its 户主 set, and every member points at a household of the import.
+  assert.equal(Number(srv.sql(`SELECT count(*) FROM households WHERE number LIKE 'IMP%' AND head_person_id IS NULL`)), 0);
   const list = expectJson(await s.admin.get('/api/v1/registry/households?q=IMP002'), 200).items;
   assert.equal(list.length, 1);
   const h = expectJson(await s.admin.get(`/api/v1/registry/households/${list[0].id}`), 200);
