@@ -291,6 +291,21 @@ void StateWhere(Query& q, HouseholdState state) {
   }
 }
 
+// A tenant's coverage is built by one transaction at a time, and no writer re-judges a household
+// while a period is being built (PostgreSQL; SQLite has one writer anyway). Without it a visit
+// committed between the build's read of the visits and its commit would see no built period,
+// skip its re-judging, and be missing from the built sums. Writers share the lock, the build
+// holds it alone; both release it at commit. Each later statement of a READ COMMITTED
+// transaction sees what the other committed.
+constexpr int64_t kCoverageLockClass = 7001;
+void LockCoverage(soci::session& sql, int64_t tenant, bool exclusive) {
+  if (sql.get_backend_name() != "postgresql") return;
+  Query q(exclusive ? "SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(:k)) AS l"
+                    : "SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock_shared(:k)) AS l");
+  q.Set("k", (kCoverageLockClass << 32) | tenant);
+  Fetch(sql, q);
+}
+
 }  // namespace
 
 std::string PeriodKey(const Date& start, const Date& end) { return FormatDate(start) + ".." + FormatDate(end); }
@@ -316,7 +331,10 @@ int64_t EnsurePeriods(soci::session& sql, const std::vector<int64_t>& tenants, c
   int64_t n = 0;
   const Date as_of = AsOf(end, today);
   for (int64_t t : StalePeriods(sql, tenants, start, end, today)) {
+    LockCoverage(sql, t, true);
+    // Another request may have built it while this one waited for the lock.
     auto built = BuiltPeriods(sql, t, PeriodKey(start, end));
+    if (!built.empty() && FormatDate(built.front().judged_on) >= FormatDate(as_of)) continue;
     if (built.empty()) {
       Build(sql, t, start, end, today);
       Query c("SELECT COUNT(*) FROM coverage_households WHERE tenant_id = :t AND period_key = :k");
@@ -330,6 +348,7 @@ int64_t EnsurePeriods(soci::session& sql, const std::vector<int64_t>& tenants, c
 }
 
 void InvalidateCoverage(soci::session& sql, int64_t tenant_id) {
+  LockCoverage(sql, tenant_id, true);
   for (const char* table : {"coverage_households", "coverage_villages", "coverage_periods"}) {
     Query q(std::string("DELETE FROM ") + table + " WHERE tenant_id = :t");
     q.Set("t", tenant_id);
@@ -342,6 +361,7 @@ void RefreshHousehold(soci::session& sql, int64_t tenant_id, int64_t household_i
   // PostgreSQL: the second judges after the first committed, so neither's difference is lost.
   // SQLite's writers are one at a time already.
   if (sql.get_backend_name() == "postgresql") {
+    LockCoverage(sql, tenant_id, false);
     Query lock("SELECT id FROM households WHERE tenant_id = :t AND id = :h FOR UPDATE");
     lock.Set("t", tenant_id).Set("h", household_id);
     platform::db::Fetch(sql, lock);
