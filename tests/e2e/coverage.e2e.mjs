@@ -9,6 +9,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { apiGet, login, screenshot, useE2E } from './lib/browser.mjs'
+import { waitForText } from './lib/element.mjs'
 
 const e2e = useE2E()
 
@@ -56,4 +57,15 @@ test('outreach records a visit and the household leaves the not-visited list', {
     target.number,
   )
   await screenshot(page, 'coverage-after')
+
+  // On a phone the sidebar is behind the menu button: 走访记录 from the drawer lists the visit.
+  await page.setViewportSize({ width: 375, height: 812 })
+  await page.locator('.el-aside').waitFor({ state: 'detached' })
+  await page.locator('[data-test="menu-toggle"]').click()
+  const drawer = page.locator('[data-test="menu-drawer"]')
+  await drawer.locator('[data-menu="visits"]').click()
+  await page.waitForURL(/\/health\/visits$/)
+  await drawer.waitFor({ state: 'hidden' })
+  await waitForText(page.locator('[data-test="visit-list"] .el-table__body'), new RegExp(target.number))
+  await screenshot(page, 'visits-phone')
 })
