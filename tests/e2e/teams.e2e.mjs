@@ -1,7 +1,7 @@
 // Browser test of 帮扶队 and 分片负责: the admin opens 帮扶队, opens 第一帮扶队, adds 永和村 (held by
 // 第二帮扶队) with the VillagePicker, confirms the reassignment, and sees the village under 李明华
 // in 分片负责; the outreach login sees only its own team and no edit buttons; 一对一结对 lists the
-// demo pairings.
+// demo pairings and pairs a household found by name with a member.
 //
 //   QIZHI_BIN=build/debug/qizhi QIZHI_WEB_ROOT=web/dist node --test tests/e2e/teams.e2e.mjs
 //
@@ -62,6 +62,26 @@ test('admin: adds a village to a team (reassigned from another), sees it in 分�
   await page.waitForURL(/\/health\/outreach\/pairings$/)
   await page.locator('[data-test="pairings-list"] .el-table__body tr').first().waitFor()
   await screenshot(page, 'teams-pairings')
+
+  // A new pairing: the household found by its 户主's name, the member by name, none typed as an ID.
+  const paired = new Set((await apiGet(page, '/api/v1/outreach/pairings?state=current&size=200')).items.map((p) => p.household_id))
+  const free = (await apiGet(page, '/api/v1/registry/households?size=200')).items.find((h) => !paired.has(h.id) && h.head_name)
+  assert.ok(free, 'a registered household without a pairing')
+  const member = (await apiGet(page, '/api/v1/members?size=1')).items[0]
+  await page.locator('[data-test="pairing-add"]').click()
+  const form = page.locator('[data-test="pairing-form"]')
+  await form.waitFor()
+  await form.locator('[data-test="pairing-household"]').click()
+  await page.keyboard.type(free.head_name)
+  await page.locator('.el-select__popper:visible .el-select-dropdown__item').filter({ hasText: free.number }).click()
+  await form.locator('[data-test="pairing-member"]').click()
+  await page.keyboard.type(member.name)
+  await page.locator('.el-select__popper:visible .el-select-dropdown__item').filter({ hasText: member.name }).first().click()
+  await screenshot(page, 'teams-pairing-form', { fullPage: false })
+  await form.locator('[data-test="pairing-save"]').click()
+  await waitForText(page.locator('.el-message').last(), /已结对/)
+  const now = await apiGet(page, '/api/v1/outreach/pairings?state=current&size=200')
+  assert.ok(now.items.some((p) => p.household_id === free.id && p.member_id === member.id), 'the pairing is stored')
   assert.deepEqual(page.errors, [])
   await logout(page)
 })
