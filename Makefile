@@ -38,8 +38,11 @@ soak:
 fuzz: setup
 	@tests/reliability/fuzz/run --seconds $${FUZZ_SECONDS:-600}
 
+# HTTP and 党费 figures (bench/run), then coverage, offline bundle and import at county and
+# province scale (bench/outreach: generates 5,000,000 persons on PostgreSQL, ~30 min).
 bench: build
 	@bench/run
+	@bench/outreach
 
 # 1,000 keep-alive connections, mixed reads and writes for 60 s on the demo (bench/load.mjs).
 load: build

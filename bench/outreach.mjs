@@ -37,4 +37,26 @@ for (const [name, path] of Object.entries(endpoints)) {
     p95_ms: Number(times[Math.min(times.length - 1, Math.ceil(times.length * 0.95) - 1)].toFixed(1)),
   }
 }
+// The phone's download before a trip (BENCH_BUNDLE_USER: a team member): households, members and
+// open service items of the team's villages, timed as the body arrives.
+if (process.env.BENCH_BUNDLE_USER) {
+  const member = await loginAs(url, process.env.BENCH_BUNDLE_USER, password)
+  const times = []
+  let body
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now()
+    const r = await member.get('/api/v1/visits/offline-bundle')
+    times.push(performance.now() - t)
+    if (r.status !== 200) throw new Error(`offline-bundle: ${r.status}`)
+    body = r.body
+  }
+  times.sort((a, b) => a - b)
+  out.bundle = {
+    households: body.household_count,
+    persons: body.person_count,
+    bytes: Buffer.byteLength(JSON.stringify(body)),
+    median_ms: Number(times[2].toFixed(1)),
+    p95_ms: Number(times[4].toFixed(1)),
+  }
+}
 console.log(JSON.stringify(out))
