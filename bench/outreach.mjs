@@ -5,6 +5,7 @@
 // {name: {median_ms, p95_ms}}}; bench/outreach turns the lines into the table.
 //
 //   node bench/outreach.mjs URL USERNAME LABEL
+import http from 'node:http'
 import { loginAs } from '../tests/api/lib/client.mjs'
 
 const [url, username, label] = process.argv.slice(2)
@@ -20,7 +21,25 @@ async function timed(path) {
   return { ms, body: r.body }
 }
 
-const first = await timed('/api/v1/coverage')
+// The first request may take minutes (it builds the month for every hospital read), longer than
+// fetch waits for response headers (300 s): it goes through node:http, which waits.
+function longGet(path) {
+  return new Promise((resolve, reject) => {
+    const t = performance.now()
+    const req = http.get(url + path, { headers: { cookie: c.cookieHeader(), accept: 'application/json' } }, (res) => {
+      let text = ''
+      res.setEncoding('utf8')
+      res.on('data', (d) => (text += d))
+      res.on('end', () => {
+        if (res.statusCode !== 200) reject(new Error(`${path}: ${res.statusCode} ${text.slice(0, 300)}`))
+        else resolve({ ms: performance.now() - t, body: JSON.parse(text) })
+      })
+    })
+    req.on('error', reject)
+  })
+}
+
+const first = await longGet('/api/v1/coverage')
 const endpoints = {
   coverage: '/api/v1/coverage',
   figure_by_village: '/api/v1/figures/health_covered_households?by=village',

@@ -81,16 +81,20 @@ void EnsureSummary(platform::db::Database& db, const Scope& scope, const Coverag
   const Date start = sel.period.start, end = sel.period.end;
   auto stale = db.Read([&](soci::session& sql) { return StalePeriods(sql, tenants, start, end, today); });
   if (stale.empty()) return;
-  try {
-    auto r = db.Write([&](soci::session& sql) -> Status {
-      EnsurePeriods(sql, stale, start, end, today);
-      return Ok();
-    });
-    (void)r;
-  } catch (const std::exception& e) {
-    // Another request built the same period at the same moment (PostgreSQL's unique index on
-    // coverage_periods refused the second): what it wrote is as good.
-    spdlog::warn("event=coverage_summary_race period={} error=\"{}\"", PeriodKey(start, end), e.what());
+  // One transaction per hospital: a superior committee's first look at a month builds dozens, and
+  // each one's writers wait only for its own.
+  for (int64_t tenant : stale) {
+    try {
+      auto r = db.Write([&](soci::session& sql) -> Status {
+        EnsurePeriods(sql, {tenant}, start, end, today);
+        return Ok();
+      });
+      (void)r;
+    } catch (const std::exception& e) {
+      // Another request built the same period at the same moment (PostgreSQL's unique index on
+      // coverage_periods refused the second): what it wrote is as good.
+      spdlog::warn("event=coverage_summary_race period={} tenant={} error=\"{}\"", PeriodKey(start, end), tenant, e.what());
+    }
   }
 }
 

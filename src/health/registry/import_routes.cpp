@@ -437,6 +437,13 @@ void RegisterImportRoutes(http::Router& router, platform::Services& s) {
                         if (!w.ok()) return w.errors();
                         cursor = next;
                       }
+                      // The registry may have grown a hundredfold: the next lookups (a re-import,
+                      // the lists) need the planner to know.
+                      // Only the planner's estimates: the import has committed either way.
+                      (void)s.db.Write([&](soci::session& sql) -> Result<Unit> {
+                        AnalyzeRegistry(sql);
+                        return Unit{};
+                      });
                       json summary = Summary(p);
                       summary["skipped_rows"] = summary["rows"].get<int>() - summary["valid_rows"].get<int>();
                       return s.db.Write([&](soci::session& sql) -> Result<json> {

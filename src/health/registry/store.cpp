@@ -11,6 +11,11 @@ using platform::db::Row;
 
 namespace {
 
+// Values per IN (…) of an import's lookups. Binding a named parameter searches the statement's
+// names (SOCI, then SQLite), so a statement's binding grows with the square of its parameters:
+// 100 keep that small while a file's lookups stay a few hundred statements.
+constexpr size_t kLookupValues = 100;
+
 // Current members are those without a left_on: leaving is never dated ahead (rules.hpp).
 inline constexpr std::string_view kHouseholdSelect =
     "SELECT h.tenant_id, h.id, h.village_code, dv.name AS village_name, dt.name AS town_name, h.number, h.group_name, "
@@ -318,7 +323,7 @@ std::optional<PersonRecord> FindByIdNumber(soci::session& sql, int64_t tenant_id
 
 std::vector<PersonRecord> FindByIdNumbers(soci::session& sql, int64_t tenant_id, const std::vector<std::string>& bidx) {
   std::vector<PersonRecord> out;
-  constexpr size_t kChunk = 500;
+  constexpr size_t kChunk = kLookupValues;
   for (size_t start = 0; start < bidx.size(); start += kChunk) {
     Query q(kPersonSelect);
     q << " AND p.tenant_id = " << q.Bind(tenant_id) << " AND p.id_bidx IN (";
@@ -354,7 +359,7 @@ bool LeavePerson(soci::session& sql, int64_t tenant_id, int64_t id, int64_t expe
 std::vector<HouseholdRecord> FindHouseholdsByNumbers(soci::session& sql, int64_t tenant_id,
                                                      const std::vector<std::string>& numbers) {
   std::vector<HouseholdRecord> out;
-  constexpr size_t kChunk = 500;
+  constexpr size_t kChunk = kLookupValues;
   for (size_t start = 0; start < numbers.size(); start += kChunk) {
     Query q(kHouseholdSelect);
     q << " AND h.tenant_id = " << q.Bind(tenant_id) << " AND h.number IN (";
@@ -368,7 +373,7 @@ std::vector<HouseholdRecord> FindHouseholdsByNumbers(soci::session& sql, int64_t
 
 std::vector<VillageRef> VillagesByCodeOrName(soci::session& sql, const std::vector<std::string>& values) {
   std::vector<VillageRef> out;
-  constexpr size_t kChunk = 500;
+  constexpr size_t kChunk = kLookupValues;
   for (size_t start = 0; start < values.size(); start += kChunk) {
     Query q(kVillagesByCodeOrName);
     std::string list;
