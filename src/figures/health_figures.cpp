@@ -5,6 +5,8 @@
 // so value == that list's total. Coverage % is covered / households of the same figure; the
 // screen shows it, a figure counts records. The caller's villages (分片负责) narrow every count.
 #include "figures/catalogue.hpp"
+
+#include <unordered_map>
 #include "health/outreach/coverage_params.hpp"
 #include "health/outreach/coverage_store.hpp"
 #include "health/outreach/coverage_view.hpp"
@@ -82,18 +84,26 @@ Result<FigureValue> Compute(Context& c, const Params& query, Count k) {
   if (*t.state) p["state"] = t.state;
   v.value = CountOf(d, k, "");
   v.records = platform::http::ListUrl(t.path, p);
+  // Counted once per village: a province has 12,000 villages, and summing the whole list again
+  // for each one cost more than reading them.
+  std::unordered_map<std::string, int64_t> per_village;
+  for (const auto& row : d.villages) per_village[row.village_code] += CountOf(row.totals, k);
+  auto count_in = [&](const std::string& code) {
+    auto it = per_village.find(code);
+    return it == per_village.end() ? int64_t{0} : it->second;
+  };
   if (by == "village") {
     for (const auto& [code, name] : d.village_names) {
       Params gp = p;
       gp["village"] = code;
-      v.groups.push_back({code, name, CountOf(d, k, code), platform::http::ListUrl(t.path, gp)});
+      v.groups.push_back({code, name, count_in(code), platform::http::ListUrl(t.path, gp)});
     }
   } else {
     // A team's (and so its leader's) count: the villages it answers for on the judging day.
+    std::unordered_map<int64_t, int64_t> per_team;
+    for (const auto& [village, tid] : d.village_team) per_team[tid] += count_in(village);
     for (const auto& [id, team] : d.teams) {
-      int64_t n = 0;
-      for (const auto& [village, tid] : d.village_team)
-        if (tid == id) n += CountOf(d, k, village);
+      const int64_t n = per_team.count(id) ? per_team.at(id) : 0;
       Params gp = p;
       gp["team"] = std::to_string(id);
       v.groups.push_back({std::to_string(id), by == "leader" ? team.leader_name + "（" + team.name + "）" : team.name, n,

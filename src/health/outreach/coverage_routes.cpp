@@ -181,7 +181,7 @@ void RegisterCoverageRoutes(http::Router& router, platform::Services& s) {
                 if (!sel.ok()) return http::Problem(sel.errors());
                 EnsureSummary(s.db, req.who().scope, sel.value());
                 return s.db.Read([&](soci::session& sql) -> Response {
-                  const auto view = ReadCoverage(sql, req.who().scope, sel.value());
+                  const auto view = ReadSums(sql, req.who().scope, sel.value());
                   const auto page = HouseholdsPage(sql, req.who().scope, sel.value(), view, state, p.Offset(), p.size, p.sort_desc);
                   nlohmann::json items = nlohmann::json::array();
                   for (const auto& h : page.data.households) {
@@ -219,7 +219,7 @@ void RegisterCoverageRoutes(http::Router& router, platform::Services& s) {
                 if (!sel.ok()) return http::Problem(sel.errors());
                 EnsureSummary(s.db, req.who().scope, sel.value());
                 return s.db.Read([&](soci::session& sql) -> Response {
-                  const auto view = ReadCoverage(sql, req.who().scope, sel.value());
+                  const auto view = ReadSums(sql, req.who().scope, sel.value());
                   const auto page = PersonsPage(sql, req.who().scope, sel.value(), view, state, p.Offset(), p.size);
                   nlohmann::json items = nlohmann::json::array();
                   for (const auto& r : page.lines) {

@@ -135,6 +135,12 @@ int64_t CoverageView::HouseholdsNotSeen() const {
   return n;
 }
 
+CoverageView ReadSums(soci::session& sql, const Scope& scope, const CoverageSelection& sel) {
+  CoverageView v;
+  v.villages = SumsByVillage(sql, FilterOf(scope, sel), sel.period.start, sel.period.end);
+  return v;
+}
+
 CoverageView ReadCoverage(soci::session& sql, const Scope& scope, const CoverageSelection& sel) {
   CoverageView v;
   v.villages = SumsByVillage(sql, FilterOf(scope, sel), sel.period.start, sel.period.end);
@@ -149,8 +155,9 @@ CoverageView ReadCoverage(soci::session& sql, const Scope& scope, const Coverage
     v.village_team[r.Str("village_code")] = r.Int("id");
     v.teams[r.Int("id")] = TeamInfo{r.Int("id"), r.Str("name"), r.Str("leader_name")};
   }
-  // Names of the villages counted, a few hundred at most per county: one IN list per chunk.
-  constexpr size_t kChunk = 500;
+  // Names of the villages counted: one IN list per 100 (a province counts 12,000; a longer list's
+  // named parameters cost more to bind than the query).
+  constexpr size_t kChunk = 100;
   for (size_t first = 0; first < v.villages.size(); first += kChunk) {
     Query names("SELECT code, name FROM divisions WHERE code IN (");
     for (size_t i = first; i < std::min(v.villages.size(), first + kChunk); ++i)

@@ -29,6 +29,8 @@ struct CoverageView {
   int64_t HouseholdsNotSeen() const;
 };
 CoverageView ReadCoverage(soci::session& sql, const Scope& scope, const CoverageSelection& sel);
+// Only the village sums (the counts a list page reports), without the villages' names and teams.
+CoverageView ReadSums(soci::session& sql, const Scope& scope, const CoverageSelection& sel);
 
 SummaryFilter FilterOf(const Scope& scope, const CoverageSelection& sel);
 

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <unistd.h>
 
@@ -205,6 +206,52 @@ TEST_F(CoverageSummaryTest, AVoidedVisitAndAMoveBetweenVillagesMoveTheSums) {
   ASSERT_EQ(sums.size(), 1u);
   EXPECT_EQ(sums[0].village_code, kWest);
   ExpectSame(sums, Rebuilt(today));
+}
+
+
+// A superior committee's list runs hospital by hospital (one index range each); its pages at every
+// offset, either way round, are the slices of the one list in hospital, village, number order.
+TEST_F(CoverageSummaryTest, PagesAcrossHospitalsAreSlicesOfOneList) {
+  Run("INSERT INTO tenants (id, parent_id, name, kind, path, created_at) VALUES (8, NULL, '另一县医院', 'hospital', "
+      "'/8/', '2020-01-01T00:00:00Z')");
+  std::vector<int64_t> expected;
+  for (const char* number : {"A2", "A1"}) Person(expected.emplace_back(Household(kWest, number)), kWest);
+  Person(expected.emplace_back(Household(kEast, "A3")), kEast);
+  for (const char* number : {"B1", "B2"}) {
+    const int64_t h = Insert("INSERT INTO households (tenant_id, village_code, number, poverty_cause, status, status_since, "
+                             "registered_on, created_at, updated_at) VALUES (8, '" + std::string(kEast) + "', '" + number +
+                             "', '因病', '脱贫', '2020-12-20', '2015-06-15', 'x', 'x') RETURNING id");
+    Run("INSERT INTO persons (tenant_id, household_id, village_code, name, sex, birth_date, id_enc, id_bidx, id_mask, "
+        "relation, created_at, updated_at) VALUES (8, " + std::to_string(h) + ", '" + kEast + "', '成员', '女', "
+        "'1970-01-01', 'e', 'x" + number + "', 'm', '户主', 'x', 'x')");
+    expected.push_back(h);
+  }
+  // Tenant 7 in village then number order (kEast before kWest; A1 before A2), then tenant 8.
+  expected = {expected[2], expected[1], expected[0], expected[3], expected[4]};
+  const Date today{2026, 11, 10};
+  auto r = database_->Write([&](soci::session& sql) -> Status {
+    EnsurePeriods(sql, {7, 8}, start_, end_, today);
+    return Ok();
+  });
+  ASSERT_TRUE(r.ok());
+  Scope both = WholeTenant(7);
+  both.tenants = {8, 7};
+  for (bool descending : {false, true}) {
+    std::vector<int64_t> order = expected;
+    if (descending) std::reverse(order.begin(), order.end());
+    for (int64_t offset = 0; offset <= 5; ++offset)
+      for (int64_t limit = 1; limit <= 5; ++limit) {
+        const auto page = database_->Read([&](soci::session& sql) {
+          SummaryFilter f;
+          f.scope = both;
+          return ListHouseholds(sql, f, start_, end_, HouseholdState::kNotVisited, offset, limit, descending);
+        });
+        std::vector<int64_t> ids, want;
+        for (const auto& h : page) ids.push_back(h.household_id);
+        for (int64_t i = offset; i < std::min<int64_t>(5, offset + limit); ++i) want.push_back(order[i]);
+        EXPECT_EQ(ids, want) << "offset " << offset << " limit " << limit << (descending ? " desc" : "");
+      }
+  }
 }
 
 }  // namespace
