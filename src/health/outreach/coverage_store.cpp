@@ -32,6 +32,12 @@ inline constexpr std::string_view kPersonLines =
     "MAX(CASE WHEN vp.seen = 0 AND vp.reason IS NOT NULL THEN vp.visited_on || vp.reason END) AS last_reason "
     "FROM visit_persons vp WHERE vp.active = 1 AND vp.visited_on >= :start AND vp.visited_on <= :asof";
 
+inline constexpr std::string_view kPagePersonLines =
+    "SELECT vp.household_id, vp.person_id, MAX(vp.seen) AS seen, "
+    "MAX(CASE WHEN vp.seen = 0 AND vp.reason IS NOT NULL THEN vp.visited_on || vp.reason END) AS last_reason "
+    "FROM visits v JOIN visit_persons vp ON vp.tenant_id = v.tenant_id AND vp.visit_id = v.id "
+    "WHERE vp.active = 1 AND vp.visited_on >= :start AND vp.visited_on <= :asof";
+
 inline constexpr std::string_view kHouseholdVisits =
     "SELECT v.household_id, MAX(v.visited_on) AS last_on FROM visits v "
     "WHERE v.state = 'active' AND v.visited_on >= :start AND v.visited_on <= :asof";
@@ -127,10 +133,15 @@ CoverageData LoadCoverage(soci::session& sql, const Scope& scope, const Coverage
   // The period's lines, aggregated per household and person, become the lines of the household's
   // latest visit: JudgeHousehold then reads "seen in the period" and "the latest reason" from one
   // visit.
-  Query lq(kPersonLines);
+  // A page's households reach their lines through their visits (an index by household): the
+  // period index would read every line of the period in the scope, millions for a province.
+  Query lq(c.households.empty() ? kPersonLines : kPagePersonLines);
   lq.Set("start", start).Set("asof", as_of);
   Villages(lq, scope, c, "vp.tenant_id", "vp.village_code");
-  OnlyHouseholds(lq, c, "vp.household_id");
+  if (!c.households.empty()) {
+    ScopeFilter(lq, scope, "v.tenant_id");
+    OnlyHouseholds(lq, c, "v.household_id");
+  }
   // Per household and person, as the coverage summary judges: a line counts for the household
   // whose visit recorded it.
   lq << " GROUP BY vp.household_id, vp.person_id";
@@ -152,6 +163,7 @@ CoverageData LoadCoverage(soci::session& sql, const Scope& scope, const Coverage
   // The names of the villages that have households in the selection (never the country's list).
   Query names("SELECT d.code, d.name FROM divisions d WHERE d.code IN (SELECT h.village_code FROM households h WHERE 1 = 1");
   Villages(names, scope, c, "h.tenant_id", "h.village_code");
+  OnlyHouseholds(names, c, "h.id");
   names << ")";
   for (const auto& r : Fetch(sql, names)) out.village_names[r.Str("code")] = r.Str("name");
   return out;

@@ -374,10 +374,11 @@ void RefreshHousehold(soci::session& sql, int64_t tenant_id, int64_t household_i
 
 std::vector<VillageSums> SumsByVillage(soci::session& sql, const SummaryFilter& f, const Date& start, const Date& end) {
   Query q(
-      "SELECT tenant_id, village_code, households, visited, covered, persons, seen, with_reason, not_seen, "
-      "households_not_seen FROM coverage_villages WHERE 1 = 1");
-  Where(q, f, PeriodKey(start, end), "");
-  q << " ORDER BY village_code, tenant_id";
+      "SELECT c.tenant_id, c.village_code, c.households, c.visited, c.covered, c.persons, c.seen, c.with_reason, "
+      "c.not_seen, c.households_not_seen, d.name AS village_name FROM coverage_villages c "
+      "LEFT JOIN divisions d ON d.code = c.village_code WHERE 1 = 1");
+  Where(q, f, PeriodKey(start, end), "c.");
+  q << " ORDER BY c.village_code, c.tenant_id";
   std::vector<VillageSums> out;
   for (const auto& r : Fetch(sql, q)) {
     VillageSums v;
@@ -391,6 +392,7 @@ std::vector<VillageSums> SumsByVillage(soci::session& sql, const SummaryFilter& 
     v.totals.with_reason = r.Int("with_reason");
     v.totals.not_seen = r.Int("not_seen");
     v.households_not_seen = r.Int("households_not_seen");
+    v.village_name = r.Str("village_name");
     if (v.totals.households > 0) out.push_back(std::move(v));
   }
   return out;

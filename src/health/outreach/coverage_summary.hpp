@@ -53,7 +53,7 @@ struct SummaryFilter {
 
 struct VillageSums {
   int64_t tenant_id = 0;
-  std::string village_code;
+  std::string village_code, village_name;
   CoverageTotals totals;
   int64_t households_not_seen = 0;  // households with anyone not yet accounted for
 };

@@ -155,16 +155,8 @@ CoverageView ReadCoverage(soci::session& sql, const Scope& scope, const Coverage
     v.village_team[r.Str("village_code")] = r.Int("id");
     v.teams[r.Int("id")] = TeamInfo{r.Int("id"), r.Str("name"), r.Str("leader_name")};
   }
-  // Names of the villages counted: one IN list per 100 (a province counts 12,000; a longer list's
-  // named parameters cost more to bind than the query).
-  constexpr size_t kChunk = 100;
-  for (size_t first = 0; first < v.villages.size(); first += kChunk) {
-    Query names("SELECT code, name FROM divisions WHERE code IN (");
-    for (size_t i = first; i < std::min(v.villages.size(), first + kChunk); ++i)
-      names << (i == first ? "" : ", ") << names.Bind(v.villages[i].village_code);
-    names << ")";
-    for (const auto& r : Fetch(sql, names)) v.village_names[r.Str("code")] = r.Str("name");
-  }
+  for (const auto& row : v.villages)
+    if (!row.village_name.empty()) v.village_names[row.village_code] = row.village_name;
   return v;
 }
 
