@@ -13,6 +13,17 @@ import { waitForText, waitStill } from './lib/element.mjs'
 
 const e2e = useE2E()
 
+// A remote-search el-select: one input event with the whole text, the option with `optionText`
+// clicked, and the dropdown gone before the next field (a late answer can leave it open).
+async function pickRemote(page, select, text, optionText) {
+  await select.click()
+  await select.locator('input').fill(text)
+  await page.locator('.el-select__popper:visible .el-select-dropdown__item').filter({ hasText: optionText }).first().click()
+  const open = page.locator('.el-select__popper:visible')
+  await open.first().waitFor({ state: 'hidden', timeout: 3000 }).catch(() => page.keyboard.press('Escape'))
+  await open.first().waitFor({ state: 'hidden' })
+}
+
 test('admin: adds a village to a team (reassigned from another), sees it in 分片负责', { timeout: 180_000 }, async () => {
   const page = await e2e.newPage()
   await login(page, 'admin')
@@ -71,12 +82,9 @@ test('admin: adds a village to a team (reassigned from another), sees it in 分�
   await page.locator('[data-test="pairing-add"]').click()
   const form = page.locator('[data-test="pairing-form"]')
   await form.waitFor()
-  await form.locator('[data-test="pairing-household"]').click()
-  await page.keyboard.type(free.head_name)
-  await page.locator('.el-select__popper:visible .el-select-dropdown__item').filter({ hasText: free.number }).click()
-  await form.locator('[data-test="pairing-member"]').click()
-  await page.keyboard.type(member.name)
-  await page.locator('.el-select__popper:visible .el-select-dropdown__item').filter({ hasText: member.name }).first().click()
+  await pickRemote(page, form.locator('[data-test="pairing-household"]'), free.head_name, free.number)
+  await pickRemote(page, form.locator('[data-test="pairing-member"]'), member.name, member.name)
+  await waitForText(form.locator('[data-test="pairing-household"]'), new RegExp(free.number))
   await screenshot(page, 'teams-pairing-form', { fullPage: false })
   await form.locator('[data-test="pairing-save"]').click()
   await waitForText(page.locator('.el-message').last(), /已结对/)
