@@ -91,8 +91,8 @@ void EnsureSummary(platform::db::Database& db, const Scope& scope, const Coverag
       });
       (void)r;
     } catch (const std::exception& e) {
-      // Another request built the same period at the same moment (PostgreSQL's unique index on
-      // coverage_periods refused the second): what it wrote is as good.
+      // On PostgreSQL builders take turns (LockCoverage) and the second finds the period built;
+      // a failure here leaves the period to the next read, and this one answers from what is kept.
       spdlog::warn("event=coverage_summary_race period={} tenant={} error=\"{}\"", PeriodKey(start, end), tenant, e.what());
     }
   }
@@ -142,8 +142,7 @@ CoverageView ReadSums(soci::session& sql, const Scope& scope, const CoverageSele
 }
 
 CoverageView ReadCoverage(soci::session& sql, const Scope& scope, const CoverageSelection& sel) {
-  CoverageView v;
-  v.villages = SumsByVillage(sql, FilterOf(scope, sel), sel.period.start, sel.period.end);
+  CoverageView v = ReadSums(sql, scope, sel);
   if (v.villages.empty()) return v;
   Query teams(kTeams);
   teams.Set("on", FormatDate(sel.query.as_of));
